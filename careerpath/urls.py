@@ -1,0 +1,27 @@
+"""Root URLs: the cross-app pages here, each app's pages under its own prefix."""
+
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from .sitemaps import SITEMAPS
+from .views import ladder, pages, search
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("ladder/", ladder.ladder, name="ladder"),
+    path("ladder/path/", ladder.path_planner, name="path"),
+    path("search/", search.search, name="search"),
+    path("roles/", include("roles.urls")),
+    path("certifications/", include("certifications.urls")),
+    path("", include("guides.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", pages.healthz, name="healthz"),
+    path("robots.txt", pages.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+handler400 = "careerpath.views.errors.bad_request"
+handler403 = "careerpath.views.errors.permission_denied"
+handler404 = "careerpath.views.errors.page_not_found"
+handler500 = "careerpath.views.errors.server_error"

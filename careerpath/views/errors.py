@@ -1,0 +1,23 @@
+"""Error pages in the site's look. The 500 page renders without the database."""
+
+from django.shortcuts import render
+from django.template import loader
+from django.http import HttpResponseServerError
+
+
+def bad_request(request, exception=None):
+    message = str(exception) if exception and str(exception) else None
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"path": request.path}, status=404)
+
+
+def server_error(request):
+    # No request context: context processors might need the database that just failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

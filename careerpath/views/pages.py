@@ -1,0 +1,37 @@
+"""The home page and the pages for operations and crawlers."""
+
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from roles import selectors as role_selectors
+
+
+@require_safe
+def home(request):
+    context = {"rungs": role_selectors.ladder_rungs()}
+    return render(request, "careerpath/home.html", context)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure to reach the database is "unhealthy"
+        connection.close_if_unusable_or_obsolete()
+        return JsonResponse({"status": "unavailable", "database": str(type(exc).__name__)},
+                            status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

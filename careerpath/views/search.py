@@ -1,0 +1,15 @@
+"""Search across roles, skills, certifications, FAQs and guides."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from .. import search as site_search
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def search(request):
+    results = site_search.search(request.GET.get("q"))
+    template = "careerpath/search.html#results" if request.htmx else "careerpath/search.html"
+    return render(request, template, {"results": results})

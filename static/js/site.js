@@ -1,0 +1,21 @@
+// Small enhancements on top of htmx. Everything works without this file.
+(function () {
+  "use strict";
+  // After an in-place swap, move focus to the region that changed when it asks for it,
+  // so keyboard and screen-reader users land on the new content.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (!target) return;
+    var focusable = target.matches("[data-focus-on-swap]") ? target : target.querySelector("[data-focus-on-swap]");
+    if (focusable) {
+      if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");
+      focusable.focus({ preventScroll: false });
+    }
+  });
+  // Forms marked data-autosubmit submit themselves when a control changes (htmx handles the
+  // request when present; without htmx the submit button is there).
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-autosubmit") && !window.htmx) form.requestSubmit();
+  });
+})();

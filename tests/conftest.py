@@ -1,0 +1,39 @@
+"""Shared fixtures: the real content files are loaded once into the test database, through the
+same loader editors use; each test runs in a transaction that is rolled back."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CONTENT_DIR = Path(settings.CONTENT_DIR)
+
+
+def load_site_content():
+    call_command("load_content", str(CONTENT_DIR), verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_site_content()
+
+
+@pytest.fixture
+def content_dir() -> Path:
+    return CONTENT_DIR
+
+
+@pytest.fixture
+def htmx_headers():
+    return {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
