@@ -79,7 +79,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return any(self.counted.values()) or any(self.updated.values()) or any(
+        return any(self.created.values()) or any(self.updated.values()) or any(
             self.deleted.values()
         )
 

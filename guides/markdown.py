@@ -1,6 +1,9 @@
 """Markdown to safe HTML: rendered once when the text changes, then only printed."""
 
+import html as html_lib
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -8,7 +11,8 @@ import nh3
 EXTENSIONS = ["toc", "tables", "footnotes", "sane_lists", "attr_list", "def_list", "abbr"]
 EXTENSION_CONFIGS = {
     "toc": {"permalink": False, "toc_depth": "2-3", "anchorlink": False},
-    "footnotes": {"BACKLINK_TITLE": "Back to reference %d"},
+    # U+FE0E keeps the return arrow a text glyph rather than an emoji on phones.
+    "footnotes": {"BACKLINK_TITLE": "Back to reference %d", "BACKLINK_TEXT": "&#8617;&#xFE0E;"},
 }
 
 ALLOWED_TAGS = {
@@ -26,11 +30,17 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
+# Wide tables scroll inside their own box on small screens; the box is a labelled, focusable
+# region so keyboard users can scroll it too.
+TABLE_SCROLL_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">'
+TABLE_SCROLL_CLOSE = "</div>"
+_TABLE_OPEN = re.compile(r"<table\b")
+
 
 @dataclass(frozen=True)
 class Rendered:
     html: str
-    toc: list[dict]  # [{"id", "name", "level", "children": [...]}]
+    toc: list[dict]  # [{"id", "name" (plain text), "level", "children": [...]}]
 
 
 def sanitise(html: str) -> str:
@@ -45,24 +55,80 @@ def sanitise(html: str) -> str:
     )
 
 
+def wrap_tables(safe_html: str) -> str:
+    """Put each table of already sanitised HTML in a scrolling box.
+
+    Only safe on nh3's output: it escapes `<` in text and in attribute values, so `<table`
+    and `</table>` there can only be the tags themselves.
+    """
+    wrapped = _TABLE_OPEN.sub(lambda m: TABLE_SCROLL_OPEN + m.group(0), safe_html)
+    return wrapped.replace("</table>", "</table>" + TABLE_SCROLL_CLOSE)
+
+
 def render(text: str) -> Rendered:
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     html = md.convert(text or "")
     # Guides start their sections at h2 under the page's own h1; demote a stray h1.
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
-    return Rendered(html=sanitise(html), toc=_plain_toc(md.toc_tokens))
+    return Rendered(html=wrap_tables(sanitise(html)), toc=_plain_toc(md.toc_tokens))
 
 
 def _plain_toc(tokens) -> list[dict]:
     return [
         {
             "id": t["id"],
-            "name": nh3.clean(t["name"], tags=set()),
+            "name": html_lib.unescape(nh3.clean(t["name"], tags=set())),
             "level": t["level"],
             "children": _plain_toc(t.get("children", [])),
         }
         for t in tokens
     ]
+
+
+class _TextExtractor(HTMLParser):
+    # Footnote markers and back-links are navigation, not words a reader would search for.
+    SKIPPED_CLASSES = {"footnote-ref", "footnote-backref"}
+    VOID = {"br", "hr", "img", "wbr"}
+    INLINE = {"a", "abbr", "b", "code", "del", "em", "i", "mark", "span", "strong", "sub", "sup"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            pass
+        elif self.skipping:
+            self.skipping += 1
+        elif set((dict(attrs).get("class") or "").split()) & self.SKIPPED_CLASSES:
+            self.skipping = 1
+        self._separate(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self._separate(tag)
+
+    def handle_endtag(self, tag):
+        if self.skipping and tag not in self.VOID:
+            self.skipping -= 1
+        self._separate(tag)
+
+    def _separate(self, tag):
+        # Block boundaries separate words; inline tags sit inside a word or sentence.
+        if tag not in self.INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The words a reader sees in rendered HTML, on one line (for search and filtering)."""
+    extractor = _TextExtractor()
+    extractor.feed(html or "")
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
 
 
 def word_count(text: str) -> int:

@@ -1,22 +1,80 @@
 """The FAQ and the guides."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
-from .models import FAQ, Guide
+from . import selectors
+
+PUBLISHER = "CareerPath"
+
+
+def wants_partial(request) -> bool:
+    # htmx restores history after a cache miss with HX-Request set too; that needs the page.
+    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def faq(request):
-    return render(request, "guides/faq.html", {"faqs": FAQ.objects.published()})
+    faqs = selectors.faq_list(request.GET.get("q"))
+    context = {"faq_list": faqs, "faq_page_data": faq_page_data(faqs.faqs)}
+    template = "guides/faq.html#faq-list" if wants_partial(request) else "guides/faq.html"
+    return render(request, template, context)
 
 
 @require_safe
 def guide_index(request):
-    return render(request, "guides/index.html", {"guides": Guide.objects.published()})
+    return render(request, "guides/index.html", {"guides": selectors.published_guides()})
 
 
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.visible_to(request.user), slug=slug)
-    return render(request, "guides/detail.html", {"guide": guide})
+    guide = selectors.guide_page(slug, request.user)
+    context = {
+        "guide": guide,
+        "breadcrumbs": [("Guides", "/guides/"), (guide.title, guide.get_absolute_url())],
+        "article_data": article_data(request, guide),
+    }
+    response = render(request, "guides/detail.html", context)
+    if not guide.published:
+        add_never_cache_headers(response)  # a staff preview must never land in a shared cache
+    return response
+
+
+def faq_page_data(faqs) -> dict | None:
+    """schema.org FAQPage for the questions on the page."""
+    if not faqs:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": faq.question,
+                "acceptedAnswer": {"@type": "Answer", "text": faq.answer_html},
+            }
+            for faq in faqs
+        ],
+    }
+
+
+def article_data(request, guide) -> dict:
+    """schema.org Article for one guide."""
+    organization = {
+        "@type": "Organization",
+        "name": PUBLISHER,
+        "url": request.build_absolute_uri("/"),
+    }
+    return {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": guide.title,
+        "description": guide.summary,
+        "dateModified": guide.updated.isoformat(),
+        "author": organization,
+        "publisher": organization,
+        "mainEntityOfPage": request.build_absolute_uri(guide.get_absolute_url()),
+    }

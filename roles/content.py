@@ -112,7 +112,8 @@ class SalaryRecord(Record):
 
     @property
     def key(self) -> str:
-        return f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year}"
+        return (f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year} "
+                f"({self.source_name})")
 
 
 class ProjectionRecord(Record):

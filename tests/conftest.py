@@ -37,3 +37,11 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def tenfold_content(db):
+    """Ten times the real content (synthetic copies), inside the test's transaction."""
+    from careerpath.synthetic import multiply_content
+
+    return multiply_content(10)

@@ -17,7 +17,7 @@ def test_migrate_and_load_content_work_on_an_empty_sqlite_file(tmp_path):
     assert loaded.returncode == 0, loaded.stderr
     assert "roles: 10 created" in loaded.stdout
     shell = subprocess.run(
-        [*manage, "shell", "-c",
+        [*manage, "shell", "-v0", "-c",
          "from roles.models import Role; print(Role.objects.count())"],
         env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     assert shell.stdout.strip() == "10"

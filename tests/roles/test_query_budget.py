@@ -1,0 +1,29 @@
+"""Each role, ladder and path page issues a fixed number of queries, however much content."""
+
+import pytest
+
+PAGES = [
+    ("/", 3),
+    ("/roles/", 2),
+    ("/roles/operations-manager/", 9),
+    ("/roles/operations-manager/?industry=services", 9),
+    ("/ladder/", 3),
+    ("/ladder/?role=operations-manager", 3),
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 5),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "budget"), PAGES)
+def test_page_stays_within_its_query_budget(client, django_assert_max_num_queries, url, budget):
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("url", "budget"), PAGES)
+def test_page_keeps_the_same_budget_with_ten_times_the_content(
+    client, django_assert_max_num_queries, tenfold_content, url, budget
+):
+    assert tenfold_content["roles"] == 90
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200

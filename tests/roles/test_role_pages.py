@@ -1,0 +1,124 @@
+"""The role index and the role profile."""
+
+import re
+
+import pytest
+
+from roles.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_role_index_groups_every_role_by_tier_with_headline_and_median(client):
+    html = client.get("/roles/").content.decode()
+    headings = re.findall(r'<h2 id="tier-(\w+)">', html)
+    assert headings == ["entry", "mid", "senior", "executive"]
+    for role in Role.objects.all():
+        assert role.title in html and role.headline.replace("'", "&#x27;") in html
+    executive = html.split('id="tier-executive"')[1]
+    assert "Chief Operating Officer" in executive and "Operations Analyst" not in executive
+    assert "Median $102,950" in html
+
+
+def test_profile_shows_summary_responsibilities_kpis_and_education(client):
+    role = Role.objects.get(slug="operations-manager")
+    html = client.get("/roles/operations-manager/").content.decode()
+    assert "<h1>Operations Manager</h1>" in html
+    for item in role.responsibilities[:3]:
+        assert item.replace("'", "&#x27;") in html
+    for kpi in role.kpis:
+        assert kpi["name"].replace("'", "&#x27;") in html
+    assert "Typical experience:" in html and "Education:" in html
+
+
+def test_profile_groups_skills_by_kind_with_levels(client):
+    html = client.get("/roles/operations-manager/").content.decode()
+    skills = html.split('id="skills-heading"')[1].split('id="kpi-heading"')[0]
+    kinds = re.findall(r"<h3>([^<]+)</h3>", skills)
+    assert len(kinds) >= 3 and all(k.endswith("s") for k in kinds)
+    assert 'aria-label="level 5 of 5"' in skills or 'aria-label="level 4 of 5"' in skills
+
+
+def test_profile_shows_every_pay_figure_with_source_and_year(client):
+    role = Role.objects.get(slug="operations-manager")
+    html = client.get("/roles/operations-manager/").content.decode()
+    pay = html.split('id="pay-heading"')[1]
+    assert "$102,950" in pay and "2024" in pay
+    for figure in role.salary_figures.all():
+        assert f"{int(figure.amount):,}" in pay
+        assert str(figure.reference_year) in pay
+    assert "<svg" in pay and "<title" in pay, "the chart has a text equivalent"
+    assert "4.4% from 2024 to 2034" in pay
+
+
+def test_unverified_figures_are_labelled(client):
+    html = client.get("/roles/vp-of-operations/").content.decode()
+    assert "unverified" in html
+
+
+def test_profile_links_the_certifications_that_suit_it(client):
+    html = client.get("/roles/inventory-analyst/").content.decode()
+    assert 'href="/certifications/cpim/"' in html
+
+
+def test_profile_shows_reports_to_and_leads_to(client):
+    html = client.get("/roles/operations-analyst/").content.decode()
+    lines = html.split('id="lines-heading"')[1].split("</section>")[0]
+    assert 'href="/roles/operations-manager/"' in lines
+
+
+def test_profile_lists_related_faqs_and_guides(client):
+    html = client.get("/roles/operations-manager/").content.decode()
+    assert 'href="/guides/working-with-senior-management/"' in html
+    assert 'href="/faq/#' in html
+
+
+def test_onet_credit_appears_only_where_onet_content_is_used(client):
+    assert "CC BY 4.0" in client.get("/roles/operations-manager/").content.decode()
+    assert "CC BY 4.0" not in client.get("/roles/operations-coordinator/").content.decode()
+
+
+def test_unknown_role_is_a_404_page(client):
+    response = client.get("/roles/astronaut/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_industry_switch_links_to_each_industry_and_marks_the_choice(client):
+    role = Role.objects.get(slug="operations-manager")
+    html = client.get("/roles/operations-manager/?industry=services").content.decode()
+    assert 'href="?industry=manufacturing#industry"' in html
+    assert 'href="?industry=technology#industry"' in html
+    assert '<a href="?industry=services#industry" hx-get="?industry=services"' in html
+    assert 'hx-push-url="true" aria-current="true">Services</a>' in html
+    assert role.focus_services.replace("'", "&#x27;") in html
+    assert role.focus_technology.replace("'", "&#x27;") not in html
+
+
+def test_industry_switch_with_htmx_returns_only_the_industry_section(client, htmx_headers):
+    role = Role.objects.get(slug="operations-manager")
+    response = client.get("/roles/operations-manager/?industry=technology", **htmx_headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and html.strip().startswith('<section id="industry"')
+    assert role.focus_technology.replace("'", "&#x27;") in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_unknown_industry_is_a_400_with_a_message(client):
+    response = client.get("/roles/operations-manager/?industry=<b>mining</b>")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is no industry called" in html and "<b>mining</b>" not in html
+
+
+def test_role_page_has_occupation_json_ld_with_the_median_shown(client):
+    import json
+
+    html = client.get("/roles/operations-manager/").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    data = [json.loads(b) for b in blocks]
+    occupation = next(d for d in data if d["@type"] == "Occupation")
+    assert occupation["occupationalCategory"] == "11-1021"
+    assert occupation["estimatedSalary"][0]["median"] == 102950
+    assert any(d["@type"] == "BreadcrumbList" for d in data)
