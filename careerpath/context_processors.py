@@ -1,6 +1,7 @@
 """Values every page's layout needs."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 NAVIGATION = [
     ("roles:index", "Roles"),
@@ -13,8 +14,13 @@ NAVIGATION = [
 
 
 def site(request):
+    try:
+        site_url = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a bad Host header must still render
+        site_url = ""
     return {
         "site_name": "CareerPath",
+        "site_url": site_url,
         "navigation": NAVIGATION,
         "debug": settings.DEBUG,
     }

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "careerpath.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "careerpath.urls"
@@ -96,12 +97,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "pool": {
                 "min_size": 1,
                 "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "8")),
-                "timeout": 5,
+                "timeout": 3,
             },
             "connect_timeout": 3,
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Check each pooled connection before use, so the site recovers by itself after a restart.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if os.environ.get("TEST_DATABASE_NAME"):
         DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
@@ -165,6 +168,7 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 CONTENT_DIR = BASE_DIR / "fixtures"
+BENCHMARK_FLOOR = env_bool("CAREERPATH_BENCH_FLOOR", False)
 
 # Security headers. The CSP uses per-request nonces and never 'unsafe-inline'.
 SECURE_CSP = {

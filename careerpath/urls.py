@@ -1,5 +1,6 @@
 """Root URLs: the cross-app pages here, each app's pages under its own prefix."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -20,6 +21,10 @@ urlpatterns = [
     path("robots.txt", pages.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
+
+if settings.BENCHMARK_FLOOR:
+    # The framework's floor for `make bench`: the same middleware, no work in the view.
+    urlpatterns.append(path("_floor", pages.floor))
 
 handler400 = "careerpath.views.errors.bad_request"
 handler403 = "careerpath.views.errors.permission_denied"

@@ -1,6 +1,7 @@
 """The FAQ and the guides."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -34,7 +35,7 @@ def guide_detail(request, slug):
     guide = selectors.guide_page(slug, request.user)
     context = {
         "guide": guide,
-        "breadcrumbs": [("Guides", "/guides/"), (guide.title, guide.get_absolute_url())],
+        "breadcrumbs": [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())],
         "article_data": article_data(request, guide),
     }
     response = render(request, "guides/detail.html", context)

@@ -8,8 +8,10 @@ from .. import search as site_search
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def search(request):
     results = site_search.search(request.GET.get("q"))
-    template = "careerpath/search.html#results" if request.htmx else "careerpath/search.html"
+    # htmx restores history after a cache miss with HX-Request set too; that needs the page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "careerpath/search.html#results" if partial else "careerpath/search.html"
     return render(request, template, {"results": results})

@@ -1,0 +1,1 @@
+wrk.headers["HX-Request"] = "true"

@@ -1,0 +1,113 @@
+"""The query strings of the certification pages, read and checked by Django forms."""
+
+from django import forms
+
+from roles.models import Tier
+
+from .models import Focus
+from .selectors import Growth
+
+MAX_COMPARED = 4
+MIN_COMPARED = 2
+
+
+def _choice(label: str, any_label: str, choices, kind: str, **kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", any_label), *choices],
+        error_messages={
+            "invalid_choice": f"“%(value)s” is not a {kind} we list; choose one from the list.",
+            "required": f"Choose {kind}.",
+        },
+        **kwargs,
+    )
+
+
+def _issuer_label(org) -> str:
+    return org.name if org.abbreviation == org.name else f"{org.abbreviation} – {org.name}"
+
+
+class CatalogueFilterForm(forms.Form):
+    """?focus=…&suits=…&issuer=… — every filter is optional."""
+
+    focus = _choice("Focus", "Any focus", Focus.choices, "focus", required=False)
+    suits = _choice("Suits roles at", "Any tier", Tier.choices, "tier", required=False)
+    issuer = _choice("Issuer", "Any issuer", [], "issuer", required=False)
+
+    def __init__(self, data, *, issuers, **kwargs):
+        super().__init__(data, auto_id="filter-%s", label_suffix="", **kwargs)
+        self.fields["issuer"].choices = [
+            ("", "Any issuer"),
+            *((org.slug, _issuer_label(org)) for org in issuers),
+        ]
+
+    def filters(self) -> dict[str, str]:
+        """The filters in use, for hidden inputs and links that keep them."""
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class FitFinderForm(forms.Form):
+    """?tier=…&grow=… — both answers are needed to rank anything."""
+
+    tier = _choice("Your tier now", "Choose your tier", Tier.choices, "tier")
+    grow = _choice("Where you want to grow", "Choose an area", Growth.choices, "growth area")
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, auto_id="fit-%s", label_suffix="", **kwargs)
+
+    @classmethod
+    def from_query(cls, query) -> "FitFinderForm":
+        """Unbound (just the questions) until either answer is in the query string."""
+        return cls(query if query.get("tier") or query.get("grow") else None)
+
+    def answers(self) -> dict[str, str]:
+        return dict(self.cleaned_data) if self.is_bound and self.is_valid() else {}
+
+
+class CompareForm(forms.Form):
+    """?c=…&c=…(&diff=1): two to four certifications, in the order given.
+
+    Duplicates are dropped (the first stays) and noted; unknown slugs, more than four and
+    fewer than two are errors. No `c` at all just asks the person to choose.
+    """
+
+    diff = forms.BooleanField(label="Show only the rows that differ", required=False)
+
+    def __init__(self, data, *, known: dict, **kwargs):
+        super().__init__(data, auto_id="compare-%s", label_suffix="", **kwargs)
+        self.known = known
+        self.requested = data.getlist("c")
+        self.chosen: list = []
+        self.notes: list[str] = []
+
+    @property
+    def asked(self) -> bool:
+        return bool(self.requested)
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [s.strip() for s in self.requested if s.strip()]
+        slugs = list(dict.fromkeys(given))
+        for slug in slugs:
+            if given.count(slug) > 1:
+                name = self.known[slug].acronym if slug in self.known else f"“{slug}”"
+                self.notes.append(f"Removed a duplicate: {name} was chosen more than once.")
+        unknown = [s for s in slugs if s not in self.known]
+        if unknown:
+            names = ", ".join(f"“{s}”" for s in unknown)
+            self.add_error(None, f"We have no certification called {names}.")
+        self.chosen = [self.known[s] for s in slugs if s in self.known]
+        if len(self.chosen) > MAX_COMPARED:
+            self.add_error(
+                None,
+                f"You can compare at most {MAX_COMPARED} certifications at a time and chose "
+                f"{len(self.chosen)}. Untick some and compare again.",
+            )
+        elif self.asked and len(self.chosen) < MIN_COMPARED:
+            self.add_error(None, "Choose at least two certifications to compare.")
+        return cleaned
+
+    @property
+    def ready(self) -> bool:
+        """True when there is a table to show: two to four known certifications."""
+        return MIN_COMPARED <= len(self.chosen) <= MAX_COMPARED

@@ -1,0 +1,78 @@
+"""Every page type of the public site, and small helpers the browser tests share."""
+
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    url: str
+    status: int = 200
+
+
+PAGE_TYPES = [
+    PageType("home", "/"),
+    PageType("roles index", "/roles/"),
+    PageType("role profile", "/roles/operations-manager/"),
+    PageType("ladder with panel open", "/ladder/?role=operations-manager"),
+    PageType("path planner with a route",
+             "/ladder/path/?from=operations-analyst&to=chief-operating-officer"),
+    PageType("certifications catalogue", "/certifications/"),
+    PageType("certification detail", "/certifications/cpim/"),
+    PageType("compare", "/certifications/compare/?c=cpim&c=cscp&c=pmp"),
+    PageType("faq", "/faq/"),
+    PageType("guides index", "/guides/"),
+    PageType("guide", "/guides/working-with-senior-management/"),
+    PageType("search results", "/search/?q=inventory"),
+    PageType("404", "/no-such-page/", status=404),
+]
+
+PAGE_TYPE_PARAMS = [pytest.param(p, id=p.name.replace(" ", "-")) for p in PAGE_TYPES]
+BY_NAME = {p.name: p for p in PAGE_TYPES}
+
+
+def open_page(page, console, page_type: PageType):
+    """Load a page type and check it answered with the status it should."""
+    if page_type.status != 200:
+        console.allow(rf"status of {page_type.status}")
+    response = page.goto(page_type.url)
+    assert response is not None and response.status == page_type.status, (
+        f"{page_type.url} answered {response.status if response else 'nothing'}, "
+        f"expected {page_type.status}"
+    )
+    return response
+
+
+def mark_document(page):
+    """Tag the current document so a later check can tell a swap in place from a navigation."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def assert_same_document(page, what: str):
+    assert page.evaluate("window.__sameDocument === true"), (
+        f"{what} reloaded the whole page; it should have swapped in place"
+    )
+
+
+def wait_for_htmx(page):
+    """Wait until htmx has no request in flight and the swap has settled."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
+    )
+
+
+def announces_or_takes_focus(page, selector: str) -> bool:
+    """Whether a region just swapped in is announced (aria-live) or holds the focus."""
+    return page.evaluate(
+        """(selector) => {
+          const region = document.querySelector(selector);
+          if (!region) return false;
+          const live = region.closest('[aria-live]:not([aria-live="off"])') ||
+                       region.querySelector('[aria-live]:not([aria-live="off"])');
+          const focused = region.contains(document.activeElement);
+          return Boolean(live) || focused;
+        }""",
+        selector,
+    )
