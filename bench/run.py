@@ -50,8 +50,9 @@ def ensure_wrk() -> str:
     if wrk:
         return wrk
     print("wrk not found: installing Debian's wrk package…", flush=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "wrk"], check=False, stdout=subprocess.DEVNULL
+    )
     wrk = shutil.which("wrk")
     if not wrk:
         sys.exit("wrk is needed for the benchmark: apt-get install wrk")
@@ -61,13 +62,13 @@ def ensure_wrk() -> str:
 def prepare_database(env):
     name = DATABASE_URL.rsplit("/", 1)[1]
     admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                   check=True)
+    subprocess.run(
+        ["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], check=True
+    )
     subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True)
     manage = [PY, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*manage, "load_content", "-v0"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([*manage, "load_content", "-v0"], env=env, check=True, stdout=subprocess.DEVNULL)
     if SCALE > 1:
         subprocess.run([*manage, "generate_content", "--factor", str(SCALE)], env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
@@ -89,11 +90,27 @@ def drive(wrk, name, path, htmx):
     url = f"http://127.0.0.1:{PORT}{path}"
     # Warm up (fills the page cache the way real traffic would), then measure.
     subprocess.run([wrk, "-t2", "-c8", "-d1s", url], capture_output=True, check=False)
-    args = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "5s",
-            "-s", str(ROOT / "bench" / "report.lua")]
+    args = [
+        wrk,
+        "-t2",
+        f"-c{CONNECTIONS}",
+        f"-d{SECONDS}s",
+        "--timeout",
+        "5s",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
+    ]
     if htmx:
-        args = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "5s",
-                "-s", str(ROOT / "bench" / "htmx_report.lua")]
+        args = [
+            wrk,
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{SECONDS}s",
+            "--timeout",
+            "5s",
+            "-s",
+            str(ROOT / "bench" / "htmx_report.lua"),
+        ]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
     return {"name": name, **json.loads(line)}
@@ -102,20 +119,36 @@ def drive(wrk, name, path, htmx):
 def main():
     wrk = ensure_wrk()
     secret = "bench-" + os.urandom(24).hex()
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": secret, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-           "DJANGO_SECURE_SSL_REDIRECT": "0", "CAREERPATH_BENCH_FLOOR": "1",
-           "PORT": str(PORT), "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secret,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "CAREERPATH_BENCH_FLOOR": "1",
+        "PORT": str(PORT),
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4"),
+    }
     (ROOT / "bench" / "htmx_report.lua").write_text(
-        (ROOT / "bench" / "htmx.lua").read_text() + (ROOT / "bench" / "report.lua").read_text())
+        (ROOT / "bench" / "htmx.lua").read_text() + (ROOT / "bench" / "report.lua").read_text()
+    )
     print(f"Preparing {DATABASE_URL} (content ×{SCALE})…", flush=True)
     prepare_database(env)
     with socket.socket() as s:
         if s.connect_ex(("127.0.0.1", PORT)) == 0:
             sys.exit(f"port {PORT} is taken; set BENCH_PORT")
     server = subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"),
-         "careerpath.wsgi:application"], env=env, cwd=ROOT, start_new_session=True)
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "careerpath.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     try:
         wait_for(f"http://127.0.0.1:{PORT}/healthz")
         floor = drive(wrk, *FLOOR)
@@ -124,8 +157,9 @@ def main():
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     print_table(floor, results)
-    failures = [r["name"] for r in results
-                if r["errors"] or r["p99"] >= 50 or r["rps"] < 0.5 * floor["rps"]]
+    failures = [
+        r["name"] for r in results if r["errors"] or r["p99"] >= 50 or r["rps"] < 0.5 * floor["rps"]
+    ]
     if failures:
         print("Below target (≥ 0.5 of the floor, p99 < 50 ms, no errors): " + ", ".join(failures))
         sys.exit(1)
@@ -134,12 +168,16 @@ def main():
 
 def print_table(floor, results):
     print(f"\n{CONNECTIONS} connections, {SECONDS} s each, content ×{SCALE}\n")
-    header = f"{'page':32} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'÷floor':>7}"
+    columns = ["req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "÷floor"]
+    widths = [9, 8, 8, 8, 7, 7]
+    header = f"{'page':32} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True))
     print(header)
     print("-" * len(header))
     for r in [floor, *results]:
-        print(f"{r['name']:32} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} "
-              f"{r['errors']:7d} {r['rps'] / floor['rps']:7.2f}")
+        print(
+            f"{r['name']:32} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} "
+            f"{r['errors']:7d} {r['rps'] / floor['rps']:7.2f}"
+        )
     print()
 
 

@@ -24,9 +24,13 @@ admin.site.index_title = "Content"
 
 def can_export_content(user) -> bool:
     """Anyone who may change some content may take all of it away as files."""
-    return user.is_active and user.is_staff and any(
-        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
-        for model in content_models()
+    return (
+        user.is_active
+        and user.is_staff
+        and any(
+            user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+            for model in content_models()
+        )
     )
 
 

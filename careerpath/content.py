@@ -51,7 +51,9 @@ class ContentError:
     message: str = ""
 
     def __str__(self):
-        return ": ".join(part for part in (self.file, self.record, self.field, self.message) if part)
+        return ": ".join(
+            part for part in (self.file, self.record, self.field, self.message) if part
+        )
 
 
 class ContentInvalid(Exception):
@@ -79,8 +81,8 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return any(self.created.values()) or any(self.updated.values()) or any(
-            self.deleted.values()
+        return (
+            any(self.created.values()) or any(self.updated.values()) or any(self.deleted.values())
         )
 
 
@@ -143,8 +145,12 @@ def _parse_records(kind: str, schema, raw_records, file: str, errors: list) -> l
         key = getattr(record, "key", None) or record.slug
         if key in seen:
             errors.append(
-                ContentError(file, label, "slug" if hasattr(record, "slug") else "",
-                             f"duplicate of record {seen[key] + 1}")
+                ContentError(
+                    file,
+                    label,
+                    "slug" if hasattr(record, "slug") else "",
+                    f"duplicate of record {seen[key] + 1}",
+                )
             )
             continue
         seen[key] = index
@@ -194,7 +200,9 @@ def read_content(directory: Path | str) -> Content:
             try:
                 post = frontmatter.loads(path.read_text(encoding="utf-8"))
             except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
-                errors.append(ContentError(file, path.stem, "", f"front matter is not valid: {exc}"))
+                errors.append(
+                    ContentError(file, path.stem, "", f"front matter is not valid: {exc}")
+                )
                 continue
             raw = {**post.metadata, "slug": path.stem, "body": post.content}
             content.records["guides"] += _parse_records("guides", GuideRecord, [raw], file, errors)
@@ -243,15 +251,20 @@ def _reference_errors(content: Content) -> list[ContentError]:
         check("faqs", faq, "guides", faq.guides, guides, "guide")
     for guide in content.records["guides"]:
         check("guides", guide, "roles", guide.roles, roles, "role")
-        check("guides", guide, "certifications", guide.certifications, certifications,
-              "certification")
+        check(
+            "guides", guide, "certifications", guide.certifications, certifications, "certification"
+        )
 
     if "roles" in content.present:
         cycle = find_cycle({r.slug: r.leads_to for r in content.records["roles"]})
         if cycle:
             errors.append(
-                ContentError(content.files["roles"], cycle[0], "leads_to",
-                             "the ladder goes round in a circle: " + " → ".join(cycle))
+                ContentError(
+                    content.files["roles"],
+                    cycle[0],
+                    "leads_to",
+                    "the ladder goes round in a circle: " + " → ".join(cycle),
+                )
             )
     errors += _percentile_errors(content)
     return errors
@@ -265,7 +278,7 @@ def find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
         state[node] = 1
         for nxt in edges.get(node, []):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt, path + [nxt])
                 if found:
@@ -293,15 +306,23 @@ def _percentile_errors(content: Content) -> list[ContentError]:
             if lower.amount > higher.amount:
                 errors.append(
                     ContentError(
-                        content.files["salaries"], higher.key, "amount",
+                        content.files["salaries"],
+                        higher.key,
+                        "amount",
                         f"{Statistic(higher.statistic).label} ({higher.amount:,}) is below "
                         f"{Statistic(lower.statistic).label} ({lower.amount:,})",
                     )
                 )
         low, high = points.get(Statistic.RANGE_LOW), points.get(Statistic.RANGE_HIGH)
         if low and high and low.amount > high.amount:
-            errors.append(ContentError(content.files["salaries"], high.key, "amount",
-                                       "the high end of the range is below the low end"))
+            errors.append(
+                ContentError(
+                    content.files["salaries"],
+                    high.key,
+                    "amount",
+                    "the high end of the range is below the low end",
+                )
+            )
     return errors
 
 
@@ -384,15 +405,22 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
     organizations = {o.slug: o for o in Organization.objects.all()}
     if "organizations" in content.present:
         organizations, stale["organizations"] = writer.sync(
-            "organizations", Organization, records["organizations"],
-            lambda r: r.slug, lambda o: o.slug,
+            "organizations",
+            Organization,
+            records["organizations"],
+            lambda r: r.slug,
+            lambda o: o.slug,
             lambda r: r.model_dump(),
         )
 
     skills = {s.slug: s for s in Skill.objects.all()}
     if "skills" in content.present:
         skills, stale["skills"] = writer.sync(
-            "skills", Skill, records["skills"], lambda r: r.slug, lambda o: o.slug,
+            "skills",
+            Skill,
+            records["skills"],
+            lambda r: r.slug,
+            lambda o: o.slug,
             lambda r: r.model_dump(),
         )
 
@@ -418,50 +446,84 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
 
     if "salaries" in content.present:
         _, stale["salaries"] = writer.sync(
-            "salaries", SalaryFigure, records["salaries"],
+            "salaries",
+            SalaryFigure,
+            records["salaries"],
             lambda r: (r.role, r.occupation_code, r.statistic, r.source_name, r.reference_year),
-            lambda o: (o.role.slug, o.occupation_code, o.statistic, o.source_name,
-                       o.reference_year),
-            lambda r: {**r.model_dump(exclude={"role"}), "role": roles[r.role],
-                       "source_url": r.source_url or ""},
+            lambda o: (
+                o.role.slug,
+                o.occupation_code,
+                o.statistic,
+                o.source_name,
+                o.reference_year,
+            ),
+            lambda r: {
+                **r.model_dump(exclude={"role"}),
+                "role": roles[r.role],
+                "source_url": r.source_url or "",
+            },
             queryset=SalaryFigure.objects.select_related("role"),
         )
 
     if "projections" in content.present:
         _, stale["projections"] = writer.sync(
-            "projections", EmploymentProjection, records["projections"],
+            "projections",
+            EmploymentProjection,
+            records["projections"],
             lambda r: (r.occupation_code, r.start_year, r.end_year),
             lambda o: (o.occupation_code, o.start_year, o.end_year),
-            lambda r: {**r.model_dump(), "source_url": r.source_url or "",
-                       "growth_percent": _decimal(r.growth_percent)},
+            lambda r: {
+                **r.model_dump(),
+                "source_url": r.source_url or "",
+                "growth_percent": _decimal(r.growth_percent),
+            },
         )
 
     certifications = {c.slug: c for c in Certification.objects.all()}
     if "certifications" in content.present:
         certifications, stale["certifications"] = writer.sync(
-            "certifications", Certification, records["certifications"],
-            lambda r: r.slug, lambda o: o.slug,
+            "certifications",
+            Certification,
+            records["certifications"],
+            lambda r: r.slug,
+            lambda o: o.slug,
             lambda r: _certification_values(r, organizations),
         )
         for record in records["certifications"]:
-            writer.set_m2m("certifications", certifications[record.slug], "roles",
-                           [roles[s] for s in record.roles])
+            writer.set_m2m(
+                "certifications",
+                certifications[record.slug],
+                "roles",
+                [roles[s] for s in record.roles],
+            )
 
     guides = {g.slug: g for g in Guide.objects.all()}
     if "guides" in content.present:
         guides, stale["guides"] = writer.sync(
-            "guides", Guide, records["guides"], lambda r: r.slug, lambda o: o.slug,
+            "guides",
+            Guide,
+            records["guides"],
+            lambda r: r.slug,
+            lambda o: o.slug,
             lambda r: r.model_dump(exclude={"roles", "certifications"}),
         )
         for record in records["guides"]:
             guide = guides[record.slug]
             writer.set_m2m("guides", guide, "roles", [roles[s] for s in record.roles])
-            writer.set_m2m("guides", guide, "certifications",
-                           [certifications[s] for s in record.certifications])
+            writer.set_m2m(
+                "guides",
+                guide,
+                "certifications",
+                [certifications[s] for s in record.certifications],
+            )
 
     if "faqs" in content.present:
         faqs, stale["faqs"] = writer.sync(
-            "faqs", FAQ, records["faqs"], lambda r: r.slug, lambda o: o.slug,
+            "faqs",
+            FAQ,
+            records["faqs"],
+            lambda r: r.slug,
+            lambda o: o.slug,
             lambda r: r.model_dump(exclude={"roles", "guides"}),
         )
         for record in records["faqs"]:
@@ -472,8 +534,16 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
     writer.count_touched()
 
     if prune:
-        for kind in ["faqs", "guides", "certifications", "organizations", "projections",
-                     "salaries", "roles", "skills"]:
+        for kind in [
+            "faqs",
+            "guides",
+            "certifications",
+            "organizations",
+            "projections",
+            "salaries",
+            "roles",
+            "skills",
+        ]:
             for obj in stale.get(kind, []):
                 obj.delete()
                 report.deleted[kind] += 1
@@ -545,48 +615,85 @@ def export_content(directory: Path | str) -> list[Path]:
         path.write_text(_dump(records), encoding="utf-8")
         written.append(path)
 
-    write("organizations.yaml", [
-        OrganizationRecord.model_validate(
-            {f: getattr(o, f) for f in OrganizationRecord.model_fields}).model_dump(mode="json")
-        for o in Organization.objects.order_by("slug")
-    ])
-    write("skills.yaml", [
-        SkillRecord.model_validate(
-            {f: getattr(s, f) for f in SkillRecord.model_fields}).model_dump(mode="json")
-        for s in Skill.objects.order_by("slug")
-    ])
+    write(
+        "organizations.yaml",
+        [
+            OrganizationRecord.model_validate(
+                {f: getattr(o, f) for f in OrganizationRecord.model_fields}
+            ).model_dump(mode="json")
+            for o in Organization.objects.order_by("slug")
+        ],
+    )
+    write(
+        "skills.yaml",
+        [
+            SkillRecord.model_validate(
+                {f: getattr(s, f) for f in SkillRecord.model_fields}
+            ).model_dump(mode="json")
+            for s in Skill.objects.order_by("slug")
+        ],
+    )
     role_qs = Role.objects.order_by("rank", "slug").prefetch_related(
-        "reports_to", "leads_to", "role_skills__skill")
-    write("roles.yaml", [_role_record(r).model_dump(mode="json", exclude_none=True)
-                         for r in role_qs])
-    write("salaries.yaml", [
-        _salary_record(f).model_dump(mode="json", exclude_none=True)
-        for f in SalaryFigure.objects.select_related("role").order_by(
-            "role__rank", "role__slug", "occupation_code", "-reference_year", "source_name",
-            "statistic")
-    ])
-    write("projections.yaml", [
-        ProjectionRecord.model_validate({
-            **{f: getattr(p, f) for f in ProjectionRecord.model_fields},
-            "growth_percent": float(p.growth_percent),
-            "source_url": p.source_url or None,
-        }).model_dump(mode="json", exclude_none=True)
-        for p in EmploymentProjection.objects.order_by("occupation_code", "start_year")
-    ])
-    write("certifications.yaml", [
-        _certification_record(c).model_dump(mode="json", exclude_none=False)
-        for c in Certification.objects.select_related("issuer").prefetch_related("roles")
-        .order_by("slug")
-    ])
-    write("faqs.yaml", [
-        FAQRecord.model_validate({
-            **{f: getattr(q, f) for f in FAQRecord.model_fields if f not in ("roles", "guides")},
-            "roles": sorted(r.slug for r in q.roles.all()),
-            "guides": sorted(g.slug for g in q.guides.all()),
-        }).model_dump(mode="json")
-        for q in FAQ.objects.prefetch_related("roles", "guides").order_by("category", "order",
-                                                                         "slug")
-    ])
+        "reports_to", "leads_to", "role_skills__skill"
+    )
+    write(
+        "roles.yaml", [_role_record(r).model_dump(mode="json", exclude_none=True) for r in role_qs]
+    )
+    write(
+        "salaries.yaml",
+        [
+            _salary_record(f).model_dump(mode="json", exclude_none=True)
+            for f in SalaryFigure.objects.select_related("role").order_by(
+                "role__rank",
+                "role__slug",
+                "occupation_code",
+                "-reference_year",
+                "source_name",
+                "statistic",
+            )
+        ],
+    )
+    write(
+        "projections.yaml",
+        [
+            ProjectionRecord.model_validate(
+                {
+                    **{f: getattr(p, f) for f in ProjectionRecord.model_fields},
+                    "growth_percent": float(p.growth_percent),
+                    "source_url": p.source_url or None,
+                }
+            ).model_dump(mode="json", exclude_none=True)
+            for p in EmploymentProjection.objects.order_by("occupation_code", "start_year")
+        ],
+    )
+    write(
+        "certifications.yaml",
+        [
+            _certification_record(c).model_dump(mode="json", exclude_none=False)
+            for c in Certification.objects.select_related("issuer")
+            .prefetch_related("roles")
+            .order_by("slug")
+        ],
+    )
+    write(
+        "faqs.yaml",
+        [
+            FAQRecord.model_validate(
+                {
+                    **{
+                        f: getattr(q, f)
+                        for f in FAQRecord.model_fields
+                        if f not in ("roles", "guides")
+                    },
+                    "roles": sorted(r.slug for r in q.roles.all()),
+                    "guides": sorted(g.slug for g in q.guides.all()),
+                }
+            ).model_dump(mode="json")
+            for q in FAQ.objects.prefetch_related("roles", "guides").order_by(
+                "category", "order", "slug"
+            )
+        ],
+    )
     guide_dir = directory / GUIDES_DIR
     for guide in Guide.objects.prefetch_related("roles", "certifications").order_by("slug"):
         metadata = {
@@ -599,8 +706,11 @@ def export_content(directory: Path | str) -> list[Path]:
         }
         path = guide_dir / f"{guide.slug}.md"
         path.write_text(
-            "---\n" + yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=100)
-            + "---\n" + guide.body.rstrip("\n") + "\n",
+            "---\n"
+            + yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=100)
+            + "---\n"
+            + guide.body.rstrip("\n")
+            + "\n",
             encoding="utf-8",
         )
         written.append(path)
@@ -608,38 +718,59 @@ def export_content(directory: Path | str) -> list[Path]:
 
 
 def _role_record(role: Role) -> RoleRecord:
-    return RoleRecord.model_validate({
-        **{f: getattr(role, f) for f in RoleRecord.model_fields
-           if f not in ("focus", "reports_to", "leads_to", "skills")},
-        "focus": {i: role.focus_in(i) for i in ("manufacturing", "services", "technology")},
-        "reports_to": sorted(r.slug for r in role.reports_to.all()),
-        "leads_to": sorted(r.slug for r in role.leads_to.all()),
-        "skills": {rs.skill.slug: rs.level
-                   for rs in sorted(role.role_skills.all(), key=lambda rs: rs.skill.slug)},
-    })
+    return RoleRecord.model_validate(
+        {
+            **{
+                f: getattr(role, f)
+                for f in RoleRecord.model_fields
+                if f not in ("focus", "reports_to", "leads_to", "skills")
+            },
+            "focus": {i: role.focus_in(i) for i in ("manufacturing", "services", "technology")},
+            "reports_to": sorted(r.slug for r in role.reports_to.all()),
+            "leads_to": sorted(r.slug for r in role.leads_to.all()),
+            "skills": {
+                rs.skill.slug: rs.level
+                for rs in sorted(role.role_skills.all(), key=lambda rs: rs.skill.slug)
+            },
+        }
+    )
 
 
 def _salary_record(figure: SalaryFigure) -> SalaryRecord:
-    return SalaryRecord.model_validate({
-        **{f: getattr(figure, f) for f in SalaryRecord.model_fields if f != "role"},
-        "role": figure.role.slug,
-        "amount": int(figure.amount),
-        "source_url": figure.source_url or None,
-    })
+    return SalaryRecord.model_validate(
+        {
+            **{f: getattr(figure, f) for f in SalaryRecord.model_fields if f != "role"},
+            "role": figure.role.slug,
+            "amount": int(figure.amount),
+            "source_url": figure.source_url or None,
+        }
+    )
 
 
 def _certification_record(cert: Certification) -> CertificationRecord:
-    return CertificationRecord.model_validate({
-        **{f: getattr(cert, f) for f in CertificationRecord.model_fields
-           if f not in ("issuer", "exam", "cost", "roles")},
-        "issuer": cert.issuer.slug,
-        "exam": {"parts": cert.exam_parts, "questions": cert.exam_questions,
-                 "minutes": cert.exam_minutes, "format": cert.exam_format},
-        "cost": {"member": _int_or_none(cert.cost_member),
-                 "nonmember": _int_or_none(cert.cost_nonmember),
-                 "currency": cert.currency, "note": cert.cost_note},
-        "roles": sorted(r.slug for r in cert.roles.all()),
-    })
+    return CertificationRecord.model_validate(
+        {
+            **{
+                f: getattr(cert, f)
+                for f in CertificationRecord.model_fields
+                if f not in ("issuer", "exam", "cost", "roles")
+            },
+            "issuer": cert.issuer.slug,
+            "exam": {
+                "parts": cert.exam_parts,
+                "questions": cert.exam_questions,
+                "minutes": cert.exam_minutes,
+                "format": cert.exam_format,
+            },
+            "cost": {
+                "member": _int_or_none(cert.cost_member),
+                "nonmember": _int_or_none(cert.cost_nonmember),
+                "currency": cert.currency,
+                "note": cert.cost_note,
+            },
+            "roles": sorted(r.slug for r in cert.roles.all()),
+        }
+    )
 
 
 def _int_or_none(value):

@@ -35,7 +35,6 @@ class DatabaseUnavailableMiddleware:
         return response.render()
 
 
-
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET pages from the cache.
 
@@ -94,7 +93,11 @@ class AnonymousPageCacheMiddleware:
         import hashlib
 
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        htmx = "htmx" if request.headers.get("HX-Request") == "true" else "page"
+        fragment = (
+            request.headers.get("HX-Request") == "true"
+            and request.headers.get("HX-History-Restore-Request") != "true"
+        )
+        htmx = "htmx" if fragment else "page"
         return f"careerpath:page:{version}:{htmx}:{digest}"
 
     def _freeze(self, request, response) -> dict:
@@ -102,8 +105,11 @@ class AnonymousPageCacheMiddleware:
         nonce = getattr(request, "_csp_nonce", None)
         if nonce:  # generated while rendering: it appears in the page
             content = content.replace(str(nonce).encode(), self.NONCE_MARK.encode())
-        headers = {k: v for k, v in response.headers.items()
-                   if k.lower() not in ("content-security-policy", "set-cookie")}
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-security-policy", "set-cookie")
+        }
         return {"status": response.status_code, "headers": headers, "content": content}
 
     def _rebuild(self, request, frozen):

@@ -22,13 +22,14 @@ MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 PER_GROUP = 10
 SNIPPET_WIDTH = 160
+TITLE_FIT_WEIGHT = 0.25  # a tie-break among title matches, below a whole weight class
 # Letters and digits only: every term is then a safe tsquery operand and a plain LIKE pattern.
 WORD = re.compile(r"[^\W_]+")
 KIND_ORDER = list(SearchEntry.Kind.values)
 
 # PostgreSQL's English stop words (the Snowball list); PostgreSQL ignores them, so the SQLite
 # search and the highlighting do too.
-STOP_WORDS = frozenset("""
+_SNOWBALL_ENGLISH = """
 a about above after again against all am an and any are as at be because been before being
 below between both but by can did do does doing don down during each few for from further had
 has have having he her here hers herself him himself his how i if in into is it its itself just
@@ -36,7 +37,8 @@ me more most my myself no nor not now of off on once only or other our ours ours
 own same she should so some such t than that the their theirs them themselves then there these
 they this those through to too under until up very was we were what when where which while who
 whom why will with you your yours yourself yourselves
-""".split())
+"""
+STOP_WORDS = frozenset(_SNOWBALL_ENGLISH.split())
 
 
 def is_postgresql() -> bool:
@@ -48,28 +50,54 @@ def is_postgresql() -> bool:
 
 def _role_entry(role: Role) -> SearchEntry:
     kpis = " ".join(f"{k.get('name', '')} {k.get('measure', '')}" for k in role.kpis)
-    body = " ".join([*role.responsibilities, kpis, role.education, role.focus_manufacturing,
-                     role.focus_services, role.focus_technology])
-    return SearchEntry(kind=SearchEntry.Kind.ROLE, slug=role.slug, title=role.title,
-                       summary=f"{role.headline} {role.summary}", body=body,
-                       url=role.get_absolute_url())
+    body = " ".join(
+        [
+            *role.responsibilities,
+            kpis,
+            role.education,
+            role.focus_manufacturing,
+            role.focus_services,
+            role.focus_technology,
+        ]
+    )
+    return SearchEntry(
+        kind=SearchEntry.Kind.ROLE,
+        slug=role.slug,
+        title=role.title,
+        summary=f"{role.headline} {role.summary}",
+        body=body,
+        url=role.get_absolute_url(),
+    )
 
 
 def _skill_entry(skill: Skill) -> SearchEntry:
     needed_by = sorted(skill.role_skills.all(), key=lambda rs: (-rs.level, rs.role.rank))
     url = needed_by[0].role.get_absolute_url() + "#skills" if needed_by else "/roles/"
-    return SearchEntry(kind=SearchEntry.Kind.SKILL, slug=skill.slug, title=skill.name,
-                       summary=skill.description,
-                       body=", ".join(rs.role.title for rs in needed_by), url=url)
+    return SearchEntry(
+        kind=SearchEntry.Kind.SKILL,
+        slug=skill.slug,
+        title=skill.name,
+        summary=skill.description,
+        body=", ".join(rs.role.title for rs in needed_by),
+        url=url,
+    )
 
 
 def _certification_entry(cert: Certification) -> SearchEntry:
     return SearchEntry(
-        kind=SearchEntry.Kind.CERTIFICATION, slug=cert.slug,
+        kind=SearchEntry.Kind.CERTIFICATION,
+        slug=cert.slug,
         title=f"{cert.acronym} – {cert.name}",
         summary=f"{cert.get_focus_display()}. {cert.audience}",
-        body=" ".join([cert.issuer.name, cert.issuer.abbreviation, cert.eligibility,
-                       cert.renewal, cert.exam_format]),
+        body=" ".join(
+            [
+                cert.issuer.name,
+                cert.issuer.abbreviation,
+                cert.eligibility,
+                cert.renewal,
+                cert.exam_format,
+            ]
+        ),
         url=cert.get_absolute_url(),
     )
 
@@ -77,15 +105,25 @@ def _certification_entry(cert: Certification) -> SearchEntry:
 # FAQs and guides are indexed by the text a reader sees, not their Markdown source, so link
 # addresses (/roles/..., /guides/...) and markup never match and never show in snippets.
 def _faq_entry(faq: FAQ) -> SearchEntry:
-    return SearchEntry(kind=SearchEntry.Kind.FAQ, slug=faq.slug, title=faq.question,
-                       summary=faq.get_category_display(), body=plain_text(faq.answer_html),
-                       url=faq.get_absolute_url())
+    return SearchEntry(
+        kind=SearchEntry.Kind.FAQ,
+        slug=faq.slug,
+        title=faq.question,
+        summary=faq.get_category_display(),
+        body=plain_text(faq.answer_html),
+        url=faq.get_absolute_url(),
+    )
 
 
 def _guide_entry(guide: Guide) -> SearchEntry:
-    return SearchEntry(kind=SearchEntry.Kind.GUIDE, slug=guide.slug, title=guide.title,
-                       summary=guide.summary, body=plain_text(guide.body_html),
-                       url=guide.get_absolute_url())
+    return SearchEntry(
+        kind=SearchEntry.Kind.GUIDE,
+        slug=guide.slug,
+        title=guide.title,
+        summary=guide.summary,
+        body=plain_text(guide.body_html),
+        url=guide.get_absolute_url(),
+    )
 
 
 def build_entries() -> list[SearchEntry]:
@@ -172,20 +210,26 @@ def search(raw: str | None, per_group: int = PER_GROUP) -> Results:
     text, terms, truncated = clean_query(raw)
     if not terms:
         return Results(text, [], [], truncated)
-    if is_postgresql():
-        rows = _postgresql_hits(terms, per_group)
-    else:
-        rows = _plain_hits(terms, per_group)
+    find = _postgresql_hits if is_postgresql() else _plain_hits
+    rows = find(terms, per_group)
     pattern = highlight_pattern(terms)
     groups: dict[str, Group] = {}
-    for entry, score, total in rows:
+    for entry, rank, total in rows:
         group = groups.setdefault(entry.kind, Group(entry.kind, entry.get_kind_display()))
         group.total = total
+        score = rank + TITLE_FIT_WEIGHT * title_fit(entry.title, pattern)
         group.hits.append(Hit(entry, score, mark(entry.title, pattern), snippet(entry, pattern)))
-    ordered = sorted(
-        groups.values(), key=lambda g: (-g.hits[0].score, KIND_ORDER.index(g.kind))
-    )
+    for group in groups.values():
+        group.hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
+    ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, KIND_ORDER.index(g.kind)))
     return Results(text, terms, ordered, truncated)
+
+
+def title_fit(title: str, pattern: re.Pattern) -> float:
+    """The share of the title's words that match: "Operations Manager" fits "managers" better
+    than "Senior Operations Manager" does, though both titles contain the word."""
+    words = WORD.findall(title)
+    return len(pattern.findall(title)) / len(words) if words else 0.0
 
 
 def tsquery(terms: list[str]) -> SearchQuery:
@@ -205,8 +249,9 @@ def _postgresql_hits(terms: list[str], per_group: int):
         SearchEntry.objects.filter(search_vector=query)
         .annotate(
             rank=rank,
-            position=Window(RowNumber(), partition_by=[F("kind")],
-                            order_by=[rank.desc(), F("title").asc()]),
+            position=Window(
+                RowNumber(), partition_by=[F("kind")], order_by=[rank.desc(), F("title").asc()]
+            ),
             kind_total=Window(Count("pk"), partition_by=[F("kind")]),
         )
         .filter(position__lte=per_group)
@@ -220,17 +265,25 @@ def stem(word: str) -> str:
     """A crude English stem that is a prefix of the word's other forms ("managers" and
     "management" -> "manag", "salaries" and "salary" -> "salar"). The SQLite search and the
     highlighting match it at the start of a word."""
-    for suffix, keep in (("ments", 4), ("ment", 4), ("ies", 4), ("ing", 4), ("ers", 5),
-                         ("er", 5), ("ed", 4), ("es", 4), ("s", 4), ("y", 4)):
+    for suffix, keep in (
+        ("ments", 4),
+        ("ment", 4),
+        ("ies", 4),
+        ("ing", 4),
+        ("ers", 5),
+        ("er", 5),
+        ("ed", 4),
+        ("es", 4),
+        ("s", 4),
+        ("y", 4),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
             return word[: -len(suffix)]
     return word
 
 
 def word_start_pattern(stems: list[str]) -> re.Pattern:
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE
-    )
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
 
 
 def _plain_hits(terms: list[str], per_group: int):

@@ -10,8 +10,17 @@ def content_models():
     from guides.models import FAQ, Guide
     from roles.models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
 
-    return [Role, Skill, RoleSkill, SalaryFigure, EmploymentProjection, Organization,
-            Certification, Guide, FAQ]
+    return [
+        Role,
+        Skill,
+        RoleSkill,
+        SalaryFigure,
+        EmploymentProjection,
+        Organization,
+        Certification,
+        Guide,
+        FAQ,
+    ]
 
 
 def connect():
@@ -20,5 +29,8 @@ def connect():
         post_save.connect(content_changed, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=uid + "-delete")
         for field in model._meta.many_to_many:
-            m2m_changed.connect(content_changed, sender=field.remote_field.through,
-                                dispatch_uid=f"{uid}-{field.name}")
+            m2m_changed.connect(
+                content_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}-{field.name}",
+            )

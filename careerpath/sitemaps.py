@@ -12,8 +12,15 @@ class StaticPages(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "roles:index", "ladder", "path", "certifications:index", "guides:faq",
-                "guides:index"]
+        return [
+            "home",
+            "roles:index",
+            "ladder",
+            "path",
+            "certifications:index",
+            "guides:faq",
+            "guides:index",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -64,18 +64,22 @@ class CertificationAdmin(admin.ModelAdmin):
         ("Exam", {"fields": [("exam_parts", "exam_questions", "exam_minutes"), "exam_format"]}),
         ("Cost", {"fields": [("cost_member", "cost_nonmember", "currency"), "cost_note"]}),
         ("Keeping it", {"fields": ["validity_years", "renewal"]}),
-        ("Facts", {
-            "fields": ["verified_on", "sources", "unverified"],
-            "description": "When the facts were last checked against their sources.",
-        }),
+        (
+            "Facts",
+            {
+                "fields": ["verified_on", "sources", "unverified"],
+                "description": "When the facts were last checked against their sources.",
+            },
+        ),
     ]
 
     @admin.display(description="tiers")
     def tier_list(self, certification):
         return ", ".join(certification.tier_labels)
 
-    @admin.action(description="Mark facts of selected certifications verified today",
-                  permissions=["change"])
+    @admin.action(
+        description="Mark facts of selected certifications verified today", permissions=["change"]
+    )
     def mark_verified_today(self, request, queryset):
         today = timezone.localdate()
         with transaction.atomic():

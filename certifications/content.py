@@ -13,7 +13,9 @@ from .models import Focus
 class OrganizationRecord(Record):
     slug: Slug
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
-    abbreviation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+    abbreviation: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)
+    ]
     url: Url
     description: Text
 

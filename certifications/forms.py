@@ -11,13 +11,13 @@ MAX_COMPARED = 4
 MIN_COMPARED = 2
 
 
-def _choice(label: str, any_label: str, choices, kind: str, **kwargs) -> forms.ChoiceField:
+def _choice(label: str, any_label: str, choices, kinds: str, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=[("", any_label), *choices],
         error_messages={
-            "invalid_choice": f"“%(value)s” is not a {kind} we list; choose one from the list.",
-            "required": f"Choose {kind}.",
+            "invalid_choice": f"“%(value)s” is not one of the {kinds} we list; choose one.",
+            "required": f"Choose one of the {kinds}.",
         },
         **kwargs,
     )
@@ -30,9 +30,9 @@ def _issuer_label(org) -> str:
 class CatalogueFilterForm(forms.Form):
     """?focus=…&suits=…&issuer=… — every filter is optional."""
 
-    focus = _choice("Focus", "Any focus", Focus.choices, "focus", required=False)
-    suits = _choice("Suits roles at", "Any tier", Tier.choices, "tier", required=False)
-    issuer = _choice("Issuer", "Any issuer", [], "issuer", required=False)
+    focus = _choice("Focus", "Any focus", Focus.choices, "focus areas", required=False)
+    suits = _choice("Suits roles at", "Any tier", Tier.choices, "tiers", required=False)
+    issuer = _choice("Issuer", "Any issuer", [], "issuers", required=False)
 
     def __init__(self, data, *, issuers, **kwargs):
         super().__init__(data, auto_id="filter-%s", label_suffix="", **kwargs)
@@ -49,8 +49,8 @@ class CatalogueFilterForm(forms.Form):
 class FitFinderForm(forms.Form):
     """?tier=…&grow=… — both answers are needed to rank anything."""
 
-    tier = _choice("Your tier now", "Choose your tier", Tier.choices, "tier")
-    grow = _choice("Where you want to grow", "Choose an area", Growth.choices, "growth area")
+    tier = _choice("Your tier now", "Choose your tier", Tier.choices, "tiers")
+    grow = _choice("Where you want to grow", "Choose an area", Growth.choices, "growth areas")
 
     def __init__(self, data, **kwargs):
         super().__init__(data, auto_id="fit-%s", label_suffix="", **kwargs)

@@ -64,7 +64,9 @@ class Certification(models.Model):
         null=True, blank=True, help_text="Leave empty for a lifetime credential."
     )
     renewal = models.TextField("validity and renewal")
-    tiers = models.JSONField(default=list, help_text="Tiers it suits: entry, mid, senior, executive.")
+    tiers = models.JSONField(
+        default=list, help_text="Tiers it suits: entry, mid, senior, executive."
+    )
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
     official_url = models.URLField(max_length=300)
     verified_on = models.DateField("facts last verified")

@@ -26,9 +26,7 @@ def catalogue() -> list[Certification]:
 
 def profiles() -> QuerySet[Certification]:
     """Certifications ready for a detail page: issuer joined, roles prefetched."""
-    return Certification.objects.select_related("issuer").prefetch_related(
-        _roles_in_ladder_order()
-    )
+    return Certification.objects.select_related("issuer").prefetch_related(_roles_in_ladder_order())
 
 
 def compare_options(exclude: Certification) -> list[Certification]:
@@ -76,8 +74,16 @@ def filter_catalogue(
 # Facts read from a certification ---------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _EXPERIENCE = re.compile(
     r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?:or more\s+)?(years?|months)\s+of\b", re.I
@@ -108,9 +114,13 @@ def no_experience_needed(eligibility: str) -> bool:
     return bool(re.search(r"\bno (?:\w+ )?experience is required", eligibility, re.I))
 
 
+_LIFETIME = re.compile(r"^\s*lifetime\b|\bno recertification\b", re.I)
+
+
 def is_lifetime(cert: Certification) -> bool:
-    """No expiry and the renewal text says so (an empty validity can also mean "not known")."""
-    return cert.validity_years is None and "lifetime" in cert.renewal.lower()
+    """No expiry and the renewal text says so: an empty validity can also mean "not known"
+    (SME: "not a lifetime credential, but its cycle ... could not be confirmed")."""
+    return cert.validity_years is None and bool(_LIFETIME.search(cert.renewal))
 
 
 def validity(cert: Certification) -> str:
@@ -137,10 +147,12 @@ ROWS: list[tuple[str, str, Callable[[Certification], object]]] = [
     ("focus", "Focus", lambda c: c.focus),
     ("audience", "Who it is for", lambda c: c.audience.strip()),
     ("eligibility", "Eligibility", lambda c: c.eligibility.strip()),
-    ("exam", "Exam", lambda c: (c.exam_parts, c.exam_questions, c.exam_minutes,
-                                c.exam_format.strip())),
-    ("cost", "Cost", lambda c: (c.cost_member, c.cost_nonmember, c.currency,
-                                c.cost_note.strip())),
+    (
+        "exam",
+        "Exam",
+        lambda c: (c.exam_parts, c.exam_questions, c.exam_minutes, c.exam_format.strip()),
+    ),
+    ("cost", "Cost", lambda c: (c.cost_member, c.cost_nonmember, c.currency, c.cost_note.strip())),
     ("renewal", "Validity and renewal", lambda c: (c.validity_years, c.renewal.strip())),
     ("tiers", "Tiers it suits", lambda c: tuple(t for t in Tier.values if t in c.tiers)),
     ("roles", "Roles it suits", lambda c: tuple(r.pk for r in c.roles.all())),
@@ -170,17 +182,25 @@ class Growth(TextChoices):
 # How well each focus serves each growth area, from 0 (not at all) to 3 (directly).
 FOCUS_WEIGHT = {
     Growth.PRODUCTION_FLOOR: {
-        Focus.PLANNING_INVENTORY: 3, Focus.PROCESS_IMPROVEMENT: 2,
-        Focus.SUPPLY_CHAIN: 1, Focus.GENERAL_MANAGEMENT: 1,
+        Focus.PLANNING_INVENTORY: 3,
+        Focus.PROCESS_IMPROVEMENT: 2,
+        Focus.SUPPLY_CHAIN: 1,
+        Focus.GENERAL_MANAGEMENT: 1,
     },
     Growth.SUPPLY_CHAIN: {
-        Focus.SUPPLY_CHAIN: 3, Focus.PLANNING_INVENTORY: 2, Focus.PROCESS_IMPROVEMENT: 1,
+        Focus.SUPPLY_CHAIN: 3,
+        Focus.PLANNING_INVENTORY: 2,
+        Focus.PROCESS_IMPROVEMENT: 1,
     },
     Growth.IMPROVEMENT_PROJECTS: {
-        Focus.PROCESS_IMPROVEMENT: 3, Focus.PROJECT_MANAGEMENT: 1, Focus.PLANNING_INVENTORY: 1,
+        Focus.PROCESS_IMPROVEMENT: 3,
+        Focus.PROJECT_MANAGEMENT: 1,
+        Focus.PLANNING_INVENTORY: 1,
     },
     Growth.RUNNING_PROJECTS: {
-        Focus.PROJECT_MANAGEMENT: 3, Focus.PROCESS_IMPROVEMENT: 1, Focus.GENERAL_MANAGEMENT: 1,
+        Focus.PROJECT_MANAGEMENT: 3,
+        Focus.PROCESS_IMPROVEMENT: 1,
+        Focus.GENERAL_MANAGEMENT: 1,
     },
 }
 FOCUS_POINTS = 3  # per step of focus weight, so the growth area matters most
@@ -220,8 +240,9 @@ def fit_reason(cert: Certification) -> str:
     if tier_labels:
         parts.append(f"suits {_and_list(tier_labels)} roles")
     if cert.exam_parts == 1:
-        parts.append(f"one {cert.exam_questions}-question exam" if cert.exam_questions
-                     else "one exam")
+        parts.append(
+            f"one {cert.exam_questions}-question exam" if cert.exam_questions else "one exam"
+        )
     elif cert.exam_parts:
         parts.append(f"{_SMALL_NUMBERS.get(cert.exam_parts, cert.exam_parts)} exams")
     years = experience_years(cert.eligibility)
@@ -263,6 +284,12 @@ def rank_for(
     scored = [
         (fit_score(c, tier=tier, grow=grow, tier_years=tier_years), c) for c in certifications
     ]
-    scored.sort(key=lambda pair: (-pair[0], -FOCUS_WEIGHT[grow].get(pair[1].focus, 0),
-                                  pair[1].acronym, pair[1].slug))
+    scored.sort(
+        key=lambda pair: (
+            -pair[0],
+            -FOCUS_WEIGHT[grow].get(pair[1].focus, 0),
+            pair[1].acronym,
+            pair[1].slug,
+        )
+    )
     return [Fit(cert, score, fit_reason(cert)) for score, cert in scored]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from roles.http import wants_fragment
 from roles.models import Tier
 
 from . import selectors
@@ -21,7 +22,7 @@ def _page(request, template, context, *, partial=None, bad_request=False):
 
     A history restore (back button with htmx's cache off) asks for the whole page again.
     """
-    if partial and request.htmx and not request.htmx.history_restore_request:
+    if partial and wants_fragment(request):
         template = f"{template}#{partial}"
     return render(request, template, context, status=400 if bad_request else 200)
 
@@ -83,14 +84,22 @@ def catalogue(request):
         "kept_answers": answers,
         "fits": fits,
         "fit_answer": {
-            "tier": Tier(answers["tier"]).label, "grow": selectors.Growth(answers["grow"]).label
-        } if answers else {},
+            "tier": Tier(answers["tier"]).label,
+            "grow": selectors.Growth(answers["grow"]).label,
+        }
+        if answers
+        else {},
         "compare_fits_url": compare_url(f.certification.slug for f in fits[:3]) if fits else "",
         "breadcrumbs": [_catalogue_crumb()],
     }
     partial = "fit" if request.htmx.target == "fit-results" else "list"
-    return _page(request, "certifications/index.html", context, partial=partial,
-                 bad_request=bool(filters.errors or fit_form.errors))
+    return _page(
+        request,
+        "certifications/index.html",
+        context,
+        partial=partial,
+        bad_request=bool(filters.errors or fit_form.errors),
+    )
 
 
 @require_safe
@@ -140,11 +149,17 @@ def compare(request):
         "differences_only": differences_only,
         "slugs": slugs,
         "addable": [c for c in known.values() if c not in chosen]
-        if len(chosen) < MAX_COMPARED else [],
+        if len(chosen) < MAX_COMPARED
+        else [],
         "options": list(known.values()),
         "ticked": set(slugs),
         "canonical_query": urlencode([("c", s) for s in sorted(slugs)]) if chosen else "",
         "breadcrumbs": [_catalogue_crumb(), ("Compare", reverse("certifications:compare"))],
     }
-    return _page(request, "certifications/compare.html", context, partial="comparison",
-                 bad_request=bool(form.errors or form.notes))
+    return _page(
+        request,
+        "certifications/compare.html",
+        context,
+        partial="comparison",
+        bad_request=bool(form.errors or form.notes),
+    )

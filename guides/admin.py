@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
@@ -38,23 +39,25 @@ class MarkdownPreviewWidget(forms.Textarea):
         attrs = self.build_attrs(self.attrs, attrs)
         field_id = attrs.get("id") or f"id_{name}"
         preview_id = f"{field_id}_preview"
-        attrs.update({
-            "hx-post": self.preview_url,
-            "hx-trigger": "input changed delay:400ms",
-            "hx-target": f"#{preview_id}",
-            "hx-swap": "innerHTML",
-            # Only this field and the CSRF token, not the whole admin form.
-            "hx-params": f"{name},csrfmiddlewaretoken",
-            "aria-describedby": " ".join(
-                filter(None, [attrs.get("aria-describedby"), f"{preview_id}_heading"])
-            ),
-        })
+        attrs.update(
+            {
+                "hx-post": self.preview_url,
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": f"#{preview_id}",
+                "hx-swap": "innerHTML",
+                # Only this field and the CSRF token, not the whole admin form.
+                "hx-params": f"{name},csrfmiddlewaretoken",
+            }
+        )
         textarea = super().render(name, value, attrs, renderer)
-        return render_to_string("admin/widgets/markdown_preview.html", {
-            "textarea": textarea,
-            "preview_id": preview_id,
-            "preview": rendered_preview(value or ""),
-        })
+        return render_to_string(
+            "admin/widgets/markdown_preview.html",
+            {
+                "textarea": textarea,
+                "preview_id": preview_id,
+                "preview": rendered_preview(value or ""),
+            },
+        )
 
 
 def rendered_preview(text: str) -> str:
@@ -82,13 +85,20 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         if db_field.name == self.markdown_field:
             opts = self.opts
             kwargs["widget"] = MarkdownPreviewWidget(
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_markdown_preview",
-                        current_app=self.admin_site.name)
+                reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_markdown_preview",
+                    current_app=self.admin_site.name,
+                )
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    @method_decorator(require_POST)
     def markdown_preview_view(self, request):
-        return _markdown_preview(self, request)
+        """The HTML fragment the preview box shows: the field's text, rendered as on the site."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.POST.get(self.markdown_field, "")
+        return HttpResponse(rendered_preview(text), content_type="text/html; charset=utf-8")
 
     @admin.action(description="Publish selected", permissions=["change"])
     def publish(self, request, queryset):
@@ -109,15 +119,6 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         state = "published" if published else "back to draft"
         noun = self.opts.verbose_name if changed == 1 else self.opts.verbose_name_plural
         self.message_user(request, f"{changed} {noun} {state}.", messages.SUCCESS)
-
-
-@require_POST
-def _markdown_preview(model_admin: MarkdownPreviewAdmin, request) -> HttpResponse:
-    if not (model_admin.has_add_permission(request)
-            or model_admin.has_change_permission(request)):
-        raise PermissionDenied
-    text = request.POST.get(model_admin.markdown_field, "")
-    return HttpResponse(rendered_preview(text), content_type="text/html; charset=utf-8")
 
 
 class GuideAdminForm(ContentForm):
@@ -202,13 +203,15 @@ class FAQAdmin(MarkdownPreviewAdmin):
         url = reverse("admin:guides_faq_preview", args=[faq.pk], current_app=self.admin_site.name)
         return format_html('<a href="{}">Preview</a>', url)
 
-    @admin.action(description="Move selected FAQs up (earlier in their category)",
-                  permissions=["change"])
+    @admin.action(
+        description="Move selected FAQs up (earlier in their category)", permissions=["change"]
+    )
     def move_up(self, request, queryset):
         self._move(request, queryset, step=-1)
 
-    @admin.action(description="Move selected FAQs down (later in their category)",
-                  permissions=["change"])
+    @admin.action(
+        description="Move selected FAQs down (later in their category)", permissions=["change"]
+    )
     def move_down(self, request, queryset):
         self._move(request, queryset, step=1)
 
@@ -236,8 +239,9 @@ class FAQAdmin(MarkdownPreviewAdmin):
             self.message_user(request, f"Moved {len(moved)} FAQ(s).", messages.SUCCESS)
         for question in stuck:
             where = "first" if step < 0 else "last"
-            self.message_user(request, f"“{question}” is already {where} in its category.",
-                              messages.WARNING)
+            self.message_user(
+                request, f"“{question}” is already {where} in its category.", messages.WARNING
+            )
 
 
 def _numbered_category(category: str) -> list[FAQ]:

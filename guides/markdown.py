@@ -15,11 +15,13 @@ EXTENSION_CONFIGS = {
     "footnotes": {"BACKLINK_TITLE": "Back to reference %d", "BACKLINK_TEXT": "&#8617;&#xFE0E;"},
 }
 
+# fmt: off
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }
+# fmt: on
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title"},
     "a": {"href"},

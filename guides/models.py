@@ -40,15 +40,15 @@ class Guide(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("guides:detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         rendered = render(self.body)
         self.body_html = rendered.html
         self.toc = rendered.toc
         self.reading_minutes = reading_minutes(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("guides:detail", args=[self.slug])
 
 
 class FAQCategory(models.TextChoices):
@@ -62,7 +62,9 @@ class FAQCategory(models.TextChoices):
 
 class FAQ(models.Model):
     question = models.CharField(max_length=250)
-    slug = models.SlugField(max_length=120, unique=True, help_text="The question's anchor on /faq/.")
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The question's anchor on /faq/."
+    )
     answer = models.TextField(help_text="Markdown, 40–150 words.")
     answer_html = models.TextField(editable=False, blank=True)
     category = models.CharField(max_length=20, choices=FAQCategory.choices)
@@ -82,9 +84,9 @@ class FAQ(models.Model):
     def __str__(self):
         return self.question
 
-    def get_absolute_url(self):
-        return reverse("guides:faq") + f"#{self.slug}"
-
     def save(self, *args, **kwargs):
         self.answer_html = render(self.answer).html
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("guides:faq") + f"#{self.slug}"

@@ -6,14 +6,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from roles.http import wants_fragment
+
 from . import selectors
 
 PUBLISHER = "CareerPath"
-
-
-def wants_partial(request) -> bool:
-    # htmx restores history after a cache miss with HX-Request set too; that needs the page.
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_safe
@@ -21,7 +18,7 @@ def wants_partial(request) -> bool:
 def faq(request):
     faqs = selectors.faq_list(request.GET.get("q"))
     context = {"faq_list": faqs, "faq_page_data": faq_page_data(faqs.faqs)}
-    template = "guides/faq.html#faq-list" if wants_partial(request) else "guides/faq.html"
+    template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
     return render(request, template, context)
 
 
@@ -33,9 +30,10 @@ def guide_index(request):
 @require_safe
 def guide_detail(request, slug):
     guide = selectors.guide_page(slug, request.user)
+    breadcrumbs = [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())]
     context = {
         "guide": guide,
-        "breadcrumbs": [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())],
+        "breadcrumbs": breadcrumbs,
         "article_data": article_data(request, guide),
     }
     response = render(request, "guides/detail.html", context)

@@ -42,15 +42,28 @@ class SalaryFigureInline(admin.TabularInline):
     form = SalaryFigureInlineForm
     formset = SalaryFigureInlineFormSet
     extra = 0
+    # The columns that tell figures apart; currency, region, source URL and note are on each
+    # figure's own page (the change link), and a new row takes their defaults.
     fields = [
-        "statistic", "amount", "currency", "occupation_code", "occupation_title", "code_match",
-        "code_note", "source_name", "source_url", "reference_year", "region", "verified", "note",
+        "statistic",
+        "amount",
+        "occupation_code",
+        "occupation_title",
+        "code_match",
+        "code_note",
+        "source_name",
+        "reference_year",
+        "verified",
     ]
+    show_change_link = True
     formfield_overrides = COMPACT_TEXT
     verbose_name_plural = (
         "salary figures (percentiles of one code, source and year must rise: "
         "p10 ≤ p25 ≤ median ≤ p75 ≤ p90)"
     )
+
+    class Media:
+        css = {"all": ["admin-extra/inlines.css"]}
 
 
 @admin.register(Role)
@@ -68,22 +81,38 @@ class RoleAdmin(admin.ModelAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "tier", "rank", "headline"]}),
-        ("The role", {"fields": [
-            "summary", "responsibilities", ("years_min", "years_max"), "education",
-            "entry_points", "kpis",
-        ]}),
+        (
+            "The role",
+            {
+                "fields": [
+                    "summary",
+                    "responsibilities",
+                    ("years_min", "years_max"),
+                    "education",
+                    "entry_points",
+                    "kpis",
+                ]
+            },
+        ),
         ("By industry", {"fields": ["focus_manufacturing", "focus_services", "focus_technology"]}),
-        ("On the ladder", {
-            "fields": ["reports_to", "leads_to"],
-            "description": "Next steps must sit on a higher rung, and the ladder must not loop.",
-        }),
+        (
+            "On the ladder",
+            {
+                "fields": ["reports_to", "leads_to"],
+                "description": "Next steps sit on a higher rung, and the ladder must not loop.",
+            },
+        ),
         ("Sources", {"fields": ["sources", "onet_derived"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            skill_count=Count("role_skills", distinct=True),
-            figure_count=Count("salary_figures", distinct=True),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                skill_count=Count("role_skills", distinct=True),
+                figure_count=Count("salary_figures", distinct=True),
+            )
         )
 
     @admin.display(description="typical years", ordering="years_min")
@@ -98,13 +127,16 @@ class RoleAdmin(admin.ModelAdmin):
     def figure_count(self, role):
         return role.figure_count
 
-    @admin.action(description="Move selected roles one rung up the ladder (rank + 1)",
-                  permissions=["change"])
+    @admin.action(
+        description="Move selected roles one rung up the ladder (rank + 1)", permissions=["change"]
+    )
     def move_up_a_rung(self, request, queryset):
         self._move(request, queryset, step=1)
 
-    @admin.action(description="Move selected roles one rung down the ladder (rank − 1)",
-                  permissions=["change"])
+    @admin.action(
+        description="Move selected roles one rung down the ladder (rank − 1)",
+        permissions=["change"],
+    )
     def move_down_a_rung(self, request, queryset):
         self._move(request, queryset, step=-1)
 
@@ -148,12 +180,23 @@ class SkillAdmin(admin.ModelAdmin):
 class SalaryFigureAdmin(admin.ModelAdmin):
     form = SalaryFigureForm
     list_display = [
-        "role", "statistic", "amount", "currency", "occupation_code", "code_match",
-        "source_name", "reference_year", "verified",
+        "role",
+        "statistic",
+        "amount",
+        "currency",
+        "occupation_code",
+        "code_match",
+        "source_name",
+        "reference_year",
+        "verified",
     ]
     list_filter = ["statistic", "code_match", "verified", "reference_year", "role"]
     search_fields = [
-        "role__title", "role__slug", "occupation_code", "occupation_title", "source_name",
+        "role__title",
+        "role__slug",
+        "occupation_code",
+        "occupation_title",
+        "source_name",
     ]
     search_help_text = "Role, occupation code or title, or source."
     list_select_related = ["role"]
@@ -161,9 +204,17 @@ class SalaryFigureAdmin(admin.ModelAdmin):
     autocomplete_fields = ["role"]
     fieldsets = [
         (None, {"fields": ["role", "statistic", ("amount", "currency"), "region"]}),
-        ("Occupation code", {"fields": [
-            "occupation_code", "occupation_title", "code_match", "code_note",
-        ]}),
+        (
+            "Occupation code",
+            {
+                "fields": [
+                    "occupation_code",
+                    "occupation_title",
+                    "code_match",
+                    "code_note",
+                ]
+            },
+        ),
         ("Source", {"fields": ["source_name", "source_url", "reference_year", "verified", "note"]}),
     ]
 
@@ -175,13 +226,26 @@ class SalaryFigureAdmin(admin.ModelAdmin):
 class EmploymentProjectionAdmin(admin.ModelAdmin):
     form = ProjectionAdminForm
     list_display = [
-        "occupation_code", "occupation_title", "start_year", "end_year", "growth_percent",
+        "occupation_code",
+        "occupation_title",
+        "start_year",
+        "end_year",
+        "growth_percent",
         "verified",
     ]
     list_filter = ["verified", "start_year"]
     search_fields = ["occupation_code", "occupation_title", "source_name"]
     fieldsets = [
-        (None, {"fields": ["occupation_code", "occupation_title",
-                           ("start_year", "end_year"), "growth_percent"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "occupation_code",
+                    "occupation_title",
+                    ("start_year", "end_year"),
+                    "growth_percent",
+                ]
+            },
+        ),
         ("Source", {"fields": ["source_name", "source_url", "verified", "note"]}),
     ]

@@ -4,7 +4,14 @@ projections.yaml), and the small field types the other apps' schemas share."""
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from .models import CodeMatch, Industry, SkillKind, Statistic, Tier
 
@@ -14,9 +21,7 @@ def _date_to_text(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)
-]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)]
@@ -98,7 +103,9 @@ class SalaryRecord(Record):
     amount: Annotated[int, Field(ge=0)]
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
     region: Text = "United States"
-    source_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    source_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ]
     source_url: Url | None = None
     reference_year: Annotated[int, Field(ge=1990, le=2100)]
     verified: bool
@@ -112,8 +119,10 @@ class SalaryRecord(Record):
 
     @property
     def key(self) -> str:
-        return (f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year} "
-                f"({self.source_name})")
+        return (
+            f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year} "
+            f"({self.source_name})"
+        )
 
 
 class ProjectionRecord(Record):

@@ -79,6 +79,9 @@ class KpiLinesField(LinesField):
             return True
 
 
+SOURCE_LIST = TypeAdapter(list[Source])
+
+
 class SourcesField(forms.JSONField):
     """Where the facts come from, as a JSON list of {"title", "url", "date"} objects."""
 
@@ -103,7 +106,7 @@ class SourcesField(forms.JSONField):
         if value in self.empty_values and not self.required:
             return
         try:
-            sources = TypeAdapter(list[Source]).validate_python(value)
+            sources = SOURCE_LIST.validate_python(value)
         except pydantic.ValidationError as exc:
             raise ValidationError([_source_message(error) for error in exc.errors()]) from exc
         if self.required and not sources:
@@ -116,7 +119,7 @@ class SourcesField(forms.JSONField):
         # Store them exactly as the content files write them.
         return [
             source.model_dump(mode="json", exclude_none=True)
-            for source in TypeAdapter(list[Source]).validate_python(value)
+            for source in SOURCE_LIST.validate_python(value)
         ]
 
 
@@ -231,8 +234,9 @@ class RoleAdminForm(ContentForm):
     content_schema = RoleRecord
 
     responsibilities = LinesField(help_text="One duty per line; six to ten concrete duties.")
-    entry_points = LinesField(required=False, rows=5,
-                              help_text="How people really get into this role, one per line.")
+    entry_points = LinesField(
+        required=False, rows=5, help_text="How people really get into this role, one per line."
+    )
     kpis = KpiLinesField(label="KPIs", required=False)
     sources = SourcesField(required=False)
 

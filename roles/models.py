@@ -75,9 +75,12 @@ class Role(models.Model):
         return getattr(self, f"focus_{industry}")
 
     def clean(self):
-        if self.years_max is not None and self.years_min is not None:
-            if self.years_max < self.years_min:
-                raise ValidationError({"years_max": "Must not be below 'from'."})
+        if (
+            self.years_max is not None
+            and self.years_min is not None
+            and self.years_max < self.years_min
+        ):
+            raise ValidationError({"years_max": "Must not be below 'from'."})
 
 
 class SkillKind(models.TextChoices):
@@ -211,9 +214,9 @@ def percentile_order_errors(figures) -> list[str]:
                     f"{higher.get_statistic_display()} ({higher.amount:,.0f}) for "
                     f"{lower.source_name} {lower.reference_year}."
                 )
-        if {Statistic.RANGE_LOW, Statistic.RANGE_HIGH} <= points.keys():
-            if points[Statistic.RANGE_LOW].amount > points[Statistic.RANGE_HIGH].amount:
-                messages.append("The low end of the range is above the high end.")
+        has_range = {Statistic.RANGE_LOW, Statistic.RANGE_HIGH} <= points.keys()
+        if has_range and points[Statistic.RANGE_LOW].amount > points[Statistic.RANGE_HIGH].amount:
+            messages.append("The low end of the range is above the high end.")
     return messages
 
 

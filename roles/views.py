@@ -5,17 +5,21 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
+from .http import wants_fragment
 from .models import Industry
 
 
 @require_safe
 def role_index(request):
-    return render(request, "roles/index.html", {"tiers": selectors.roles_by_tier(),
-                                                "breadcrumbs": [("Roles", "/roles/")]})
+    return render(
+        request,
+        "roles/index.html",
+        {"tiers": selectors.roles_by_tier(), "breadcrumbs": [("Roles", "/roles/")]},
+    )
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def role_detail(request, slug):
     profile = selectors.role_profile(slug)
     industry, error = parse_industry(request.GET.get("industry"))
@@ -25,9 +29,12 @@ def role_detail(request, slug):
         "industry": industry,
         "industries": Industry.choices,
         "industry_error": error,
-        "breadcrumbs": [("Roles", "/roles/"), (profile.role.title, profile.role.get_absolute_url())],
+        "breadcrumbs": [
+            ("Roles", "/roles/"),
+            (profile.role.title, profile.role.get_absolute_url()),
+        ],
     }
-    template = "roles/detail.html#industry" if request.htmx else "roles/detail.html"
+    template = "roles/detail.html#industry" if wants_fragment(request) else "roles/detail.html"
     return render(request, template, context, status=400 if error else 200)
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: the real content files are loaded once into the test database, through the
 same loader editors use; each test runs in a transaction that is rolled back."""
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ CONTENT_DIR = Path(settings.CONTENT_DIR)
 
 
 def load_site_content():
-    call_command("load_content", str(CONTENT_DIR), verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("load_content", str(CONTENT_DIR), verbosity=0, stdout=StringIO())
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,9 @@ def create_editors(apps, schema_editor):
     using = schema_editor.connection.alias
     # Permissions are normally made after migrate finishes; a fresh database needs them now.
     for app_label in CONTENT_MODELS:
-        create_permissions(global_apps.get_app_config(app_label), apps=apps, verbosity=0,
-                           using=using)
+        create_permissions(
+            global_apps.get_app_config(app_label), apps=apps, verbosity=0, using=using
+        )
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.using(using).get_or_create(name=GROUP)

@@ -18,8 +18,9 @@ def json_ld(context, data):
         return ""
     text = json.dumps(data, default=str, ensure_ascii=False).translate(_ESCAPES)
     nonce = context.get("csp_nonce")
-    return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce or "",
-                       mark_safe(text))
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>', nonce or "", mark_safe(text)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -27,12 +28,19 @@ def breadcrumb_list(context, breadcrumbs):
     """BreadcrumbList for a trail of (label, url) pairs; the home page comes first."""
     request = context["request"]
     items = [("Home", "/"), *breadcrumbs]
-    return json_ld(context, {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": str(label),
-             "item": request.build_absolute_uri(url)}
-            for i, (label, url) in enumerate(items, start=1)
-        ],
-    })
+    return json_ld(
+        context,
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": i,
+                    "name": str(label),
+                    "item": request.build_absolute_uri(url),
+                }
+                for i, (label, url) in enumerate(items, start=1)
+            ],
+        },
+    )

@@ -1,8 +1,8 @@
 """Error pages in the site's look. The 500 page renders without the database."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def bad_request(request, exception=None):

@@ -5,12 +5,13 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from roles import selectors
+from roles.http import wants_fragment
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def ladder(request):
     rungs = selectors.ladder_rungs()
     slug = request.GET.get("role")
@@ -19,14 +20,20 @@ def ladder(request):
         selected = next((r for _, roles in rungs for r in roles if r.slug == slug), None)
         if selected is None:
             status = 404
-    context = {"rungs": rungs, "selected": selected, "unknown_role": slug if status == 404 else None,
-               "breadcrumbs": LADDER_CRUMBS}
-    template = "careerpath/ladder.html#panel" if request.htmx else "careerpath/ladder.html"
+    context = {
+        "rungs": rungs,
+        "selected": selected,
+        "unknown_role": slug if status == 404 else None,
+        "breadcrumbs": LADDER_CRUMBS,
+    }
+    template = (
+        "careerpath/ladder.html#panel" if wants_fragment(request) else "careerpath/ladder.html"
+    )
     return render(request, template, context, status=status)
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
     graph = selectors.ladder_graph()
@@ -35,10 +42,13 @@ def path_planner(request):
         route, problem, status = _plan(graph, start, end)
     context = {
         "roles": sorted(graph.values(), key=lambda r: (r.rank, r.title)),
-        "start": start, "end": end, "route": route, "problem": problem,
+        "start": start,
+        "end": end,
+        "route": route,
+        "problem": problem,
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
-    template = "careerpath/path.html#result" if request.htmx else "careerpath/path.html"
+    template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
     return render(request, template, context, status=status)
 
 

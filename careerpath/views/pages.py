@@ -25,8 +25,9 @@ def healthz(request):
             cursor.fetchone()
     except Exception as exc:  # any failure to reach the database is "unhealthy"
         connection.close_if_unusable_or_obsolete()
-        return JsonResponse({"status": "unavailable", "database": str(type(exc).__name__)},
-                            status=503)
+        return JsonResponse(
+            {"status": "unavailable", "database": str(type(exc).__name__)}, status=503
+        )
     return JsonResponse({"status": "ok", "database": connection.vendor})
 
 

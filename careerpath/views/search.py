@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from roles.http import wants_fragment
+
 from .. import search as site_search
 
 
@@ -11,7 +13,6 @@ from .. import search as site_search
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def search(request):
     results = site_search.search(request.GET.get("q"))
-    # htmx restores history after a cache miss with HX-Request set too; that needs the page.
-    partial = request.htmx and not request.htmx.history_restore_request
-    template = "careerpath/search.html#results" if partial else "careerpath/search.html"
+    fragment = wants_fragment(request)
+    template = "careerpath/search.html#results" if fragment else "careerpath/search.html"
     return render(request, template, {"results": results})

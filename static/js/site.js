@@ -3,9 +3,11 @@
   "use strict";
   // After an in-place swap, move focus to the region that changed when it asks for it,
   // so keyboard and screen-reader users land on the new content.
+  // htmx fires afterSwap on the new content: for an outerHTML swap event.detail.target is the
+  // old element, already detached, so start from the element the event fired on.
   document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    if (!target) return;
+    var target = event.target;
+    if (!(target instanceof Element) || !document.body.contains(target)) return;
     var focusable = target.matches("[data-focus-on-swap]") ? target : target.querySelector("[data-focus-on-swap]");
     if (focusable) {
       if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");

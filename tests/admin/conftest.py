@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 
 @pytest.fixture
@@ -15,3 +16,9 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def reader():
+    """A member of the public, in a browser of their own."""
+    return Client()

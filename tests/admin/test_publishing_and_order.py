@@ -18,12 +18,17 @@ GUIDE = "working-with-senior-management"
 
 
 def run_action(client, changelist, action, objects):
-    return client.post(changelist, {
-        "action": action, ACTION_CHECKBOX_NAME: [str(obj.pk) for obj in objects],
-    }, follow=True)
+    return client.post(
+        changelist,
+        {
+            "action": action,
+            ACTION_CHECKBOX_NAME: [str(obj.pk) for obj in objects],
+        },
+        follow=True,
+    )
 
 
-def test_unpublishing_a_guide_hides_it_from_readers_but_not_from_staff(editor_client, client):
+def test_unpublishing_a_guide_hides_it_from_readers_but_not_from_staff(editor_client, reader):
     guide = Guide.objects.get(slug=GUIDE)
     response = run_action(editor_client, "/admin/guides/guide/", "unpublish", [guide])
     assert "1 guide back to draft." in response.content.decode()
@@ -31,22 +36,18 @@ def test_unpublishing_a_guide_hides_it_from_readers_but_not_from_staff(editor_cl
     assert guide.published is False
 
     assert editor_client.get(f"/guides/{GUIDE}/").status_code == 200
-    editor_client.logout()
-    assert client.get(f"/guides/{GUIDE}/").status_code == 404
-    assert f"/guides/{GUIDE}/" not in client.get("/guides/").content.decode()
+    assert reader.get(f"/guides/{GUIDE}/").status_code == 404
+    assert f"/guides/{GUIDE}/" not in reader.get("/guides/").content.decode()
 
 
-def test_publishing_a_draft_guide_shows_it_to_readers(editor_client, client):
+def test_publishing_a_draft_guide_shows_it_to_readers(editor_client, reader):
     Guide.objects.filter(slug=GUIDE).update(published=False)
-    run_action(editor_client, "/admin/guides/guide/", "publish",
-               [Guide.objects.get(slug=GUIDE)])
+    run_action(editor_client, "/admin/guides/guide/", "publish", [Guide.objects.get(slug=GUIDE)])
     assert Guide.objects.get(slug=GUIDE).published is True
-    editor_client.logout()
-    assert client.get(f"/guides/{GUIDE}/").status_code == 200
+    assert reader.get(f"/guides/{GUIDE}/").status_code == 200
 
 
-def test_a_draft_faq_is_hidden_from_the_faq_page_and_previewed_in_the_admin(editor_client,
-                                                                            client):
+def test_a_draft_faq_is_hidden_from_the_faq_page_and_previewed_in_the_admin(editor_client, reader):
     faq = FAQ.objects.published().first()
     question = escape(faq.question)
     run_action(editor_client, "/admin/guides/faq/", "unpublish", [faq])
@@ -65,27 +66,30 @@ def test_a_draft_faq_is_hidden_from_the_faq_page_and_previewed_in_the_admin(edit
     assert question in page and "Draft:" in page
     assert faq.answer_html in page
 
-    assert question not in client.get("/faq/").content.decode()
+    assert question not in reader.get("/faq/").content.decode()
 
 
-def test_publishing_an_faq_shows_it_on_the_faq_page(editor_client, client):
+def test_publishing_an_faq_shows_it_on_the_faq_page(editor_client, reader):
     faq = FAQ.objects.first()
     FAQ.objects.filter(pk=faq.pk).update(published=False)
     run_action(editor_client, "/admin/guides/faq/", "publish", [faq])
     assert FAQ.objects.get(pk=faq.pk).published is True
-    assert escape(faq.question) in client.get("/faq/").content.decode()
+    assert escape(faq.question) in reader.get("/faq/").content.decode()
 
 
 def test_mark_facts_verified_today(editor_client):
     cpim, pmp = Certification.objects.filter(slug__in=["cpim", "pmp"])
     Certification.objects.filter(pk__in=[cpim.pk, pmp.pk]).update(
-        verified_on=datetime.date(2020, 1, 1))
-    response = run_action(editor_client, "/admin/certifications/certification/",
-                          "mark_verified_today", [cpim, pmp])
+        verified_on=datetime.date(2020, 1, 1)
+    )
+    response = run_action(
+        editor_client, "/admin/certifications/certification/", "mark_verified_today", [cpim, pmp]
+    )
     assert "Marked 2 certification(s) verified" in response.content.decode()
     today = timezone.localdate()
-    assert set(Certification.objects.filter(slug__in=["cpim", "pmp"])
-               .values_list("verified_on", flat=True)) == {today}
+    assert set(
+        Certification.objects.filter(slug__in=["cpim", "pmp"]).values_list("verified_on", flat=True)
+    ) == {today}
     untouched = Certification.objects.exclude(slug__in=["cpim", "pmp"]).first()
     assert untouched.verified_on != datetime.date(2020, 1, 1)
 
@@ -105,13 +109,13 @@ def test_a_role_moves_one_rung_up_and_down(editor_client):
 def test_a_role_cannot_move_past_the_roles_it_leads_to_or_off_the_ladder(editor_client):
     manager = Role.objects.get(slug="operations-manager")
     response = run_action(editor_client, "/admin/roles/role/", "move_up_a_rung", [manager])
-    assert ("Operations Manager cannot move to rung 4: it would pass Senior Operations "
-            "Manager (rung 4)") in response.content.decode()
+    assert (
+        "Operations Manager cannot move to rung 4: it would pass Senior Operations Manager (rung 4)"
+    ) in response.content.decode()
     assert rank("operations-manager") == 3
 
     coordinator = Role.objects.get(slug="operations-coordinator")
-    response = run_action(editor_client, "/admin/roles/role/", "move_down_a_rung",
-                          [coordinator])
+    response = run_action(editor_client, "/admin/roles/role/", "move_down_a_rung", [coordinator])
     assert "already on rung 1" in response.content.decode()
     assert rank("operations-coordinator") == 1
 
@@ -119,8 +123,9 @@ def test_a_role_cannot_move_past_the_roles_it_leads_to_or_off_the_ladder(editor_
 def test_the_top_of_the_ladder_moves_up_together(editor_client):
     top = Role.objects.filter(rank__gte=5)
     run_action(editor_client, "/admin/roles/role/", "move_up_a_rung", top)
-    assert [rank(s) for s in ["director-of-operations", "vp-of-operations",
-                              "chief-operating-officer"]] == [6, 7, 8]
+    assert [
+        rank(s) for s in ["director-of-operations", "vp-of-operations", "chief-operating-officer"]
+    ] == [6, 7, 8]
 
 
 def category(name):

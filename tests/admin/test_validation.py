@@ -46,9 +46,14 @@ def test_percentiles_may_change_together_on_the_role_page(editor_client):
     p10 = inline_row(data, "salary_figures", "id", str(series("p10").pk))
     p25 = inline_row(data, "salary_figures", "id", str(series("p25").pk))
 
-    response = submit(editor_client, url, {
-        f"salary_figures-{p10}-amount": "70000", f"salary_figures-{p25}-amount": "80000",
-    })
+    response = submit(
+        editor_client,
+        url,
+        {
+            f"salary_figures-{p10}-amount": "70000",
+            f"salary_figures-{p25}-amount": "80000",
+        },
+    )
 
     assert response.status_code == 302
     assert (series("p10").amount, series("p25").amount) == (70000, 80000)
@@ -56,29 +61,40 @@ def test_percentiles_may_change_together_on_the_role_page(editor_client):
 
 def test_a_single_figure_out_of_order_with_its_saved_series_is_refused(editor_client):
     median = series("median")
-    response = submit(editor_client, f"/admin/roles/salaryfigure/{median.pk}/change/",
-                      {"amount": "250000"})
+    response = submit(
+        editor_client, f"/admin/roles/salaryfigure/{median.pk}/change/", {"amount": "250000"}
+    )
     assert_refused(response, "Median (250,000) is above 75th percentile (160,290)")
     assert series("median").amount == 101280
 
 
 def test_a_new_figure_out_of_order_with_its_saved_series_is_refused(editor_client):
     series("p90").delete()
-    response = submit(editor_client, "/admin/roles/salaryfigure/add/", {
-        "role": str(Role.objects.get(slug="operations-manager").pk), "statistic": "p90",
-        "amount": "100000", "occupation_code": "11-1021",
-        "occupation_title": "General and Operations Managers", "code_match": "exact",
-        "source_name": "BLS OEWS, May 2023", "reference_year": "2023",
-    })
+    response = submit(
+        editor_client,
+        "/admin/roles/salaryfigure/add/",
+        {
+            "role": str(Role.objects.get(slug="operations-manager").pk),
+            "statistic": "p90",
+            "amount": "100000",
+            "occupation_code": "11-1021",
+            "occupation_title": "General and Operations Managers",
+            "code_match": "exact",
+            "source_name": "BLS OEWS, May 2023",
+            "reference_year": "2023",
+        },
+    )
     assert_refused(response, "75th percentile (160,290) is above 90th percentile (100,000)")
-    assert not SalaryFigure.objects.filter(statistic="p90", reference_year=2023,
-                                           role__slug="operations-manager").exists()
+    assert not SalaryFigure.objects.filter(
+        statistic="p90", reference_year=2023, role__slug="operations-manager"
+    ).exists()
 
 
 def test_negative_pay_is_refused(editor_client):
     figure = series("p10")
-    response = submit(editor_client, f"/admin/roles/salaryfigure/{figure.pk}/change/",
-                      {"amount": "-1"})
+    response = submit(
+        editor_client, f"/admin/roles/salaryfigure/{figure.pk}/change/", {"amount": "-1"}
+    )
     assert_refused(response, "Pay cannot be negative.")
     assert series("p10").amount == 46340
 
@@ -93,16 +109,20 @@ def test_negative_pay_on_the_role_page_is_refused(editor_client):
 
 def test_a_proxy_occupation_code_needs_a_reason(editor_client):
     figure = series("p10")
-    response = submit(editor_client, f"/admin/roles/salaryfigure/{figure.pk}/change/",
-                      {"code_match": "proxy", "code_note": ""})
+    response = submit(
+        editor_client,
+        f"/admin/roles/salaryfigure/{figure.pk}/change/",
+        {"code_match": "proxy", "code_note": ""},
+    )
     assert_refused(response, "Say why this occupation code stands in for the role.")
     assert series("p10").code_match == "exact"
 
 
 def test_a_ladder_cycle_is_refused_and_the_loop_is_named(editor_client):
     coordinator = Role.objects.get(slug="operations-coordinator")
-    response = submit(editor_client, role_url("chief-operating-officer"),
-                      {"leads_to": [str(coordinator.pk)]})
+    response = submit(
+        editor_client, role_url("chief-operating-officer"), {"leads_to": [str(coordinator.pk)]}
+    )
     assert_refused(
         response,
         "The ladder would go round in a circle: Chief Operating Officer → Operations "
@@ -121,21 +141,33 @@ def test_a_role_cannot_lead_to_itself(editor_client):
 
 def test_a_next_step_must_sit_on_a_higher_rung(editor_client):
     analyst = Role.objects.get(slug="operations-analyst")
-    response = submit(editor_client, role_url("operations-supervisor"),
-                      {"rank": "2", "leads_to": [str(analyst.pk)]})
-    assert_refused(response, "Operations Analyst is on rung 2; a next step must sit on a "
-                             "higher rung than this role&#x27;s 2.")
+    response = submit(
+        editor_client,
+        role_url("operations-supervisor"),
+        {"rank": "2", "leads_to": [str(analyst.pk)]},
+    )
+    assert_refused(
+        response,
+        "Operations Analyst is on rung 2; a next step must sit on a "
+        "higher rung than this role&#x27;s 2.",
+    )
 
 
 def test_a_duplicate_slug_is_refused(editor_client):
-    response = submit(editor_client, "/admin/roles/skill/add/", {
-        "name": "Lean again", "slug": "lean", "kind": "method", "description": "Again.",
-    })
+    response = submit(
+        editor_client,
+        "/admin/roles/skill/add/",
+        {
+            "name": "Lean again",
+            "slug": "lean",
+            "kind": "method",
+            "description": "Again.",
+        },
+    )
     assert_refused(response, "Skill with this Slug already exists.")
     assert Skill.objects.filter(slug="lean").count() == 1
 
-    response = submit(editor_client, role_url("operations-analyst"),
-                      {"slug": "operations-manager"})
+    response = submit(editor_client, role_url("operations-analyst"), {"slug": "operations-manager"})
     assert_refused(response, "Role with this Slug already exists.")
 
 
@@ -147,16 +179,22 @@ def test_a_slug_the_content_files_could_not_hold_is_refused(editor_client):
 
 def test_an_empty_eligibility_is_refused(editor_client):
     cpim = Certification.objects.get(slug="cpim")
-    response = submit(editor_client, f"/admin/certifications/certification/{cpim.pk}/change/",
-                      {"eligibility": "   "})
+    response = submit(
+        editor_client,
+        f"/admin/certifications/certification/{cpim.pk}/change/",
+        {"eligibility": "   "},
+    )
     assert_refused(response, "This field is required.")
     assert Certification.objects.get(slug="cpim").eligibility.strip()
 
 
 def test_a_certification_needs_a_tier_and_valid_sources(editor_client):
     cpim = Certification.objects.get(slug="cpim")
-    response = submit(editor_client, f"/admin/certifications/certification/{cpim.pk}/change/",
-                      {"tiers": None, "sources": '[{"title": "No date"}]'})
+    response = submit(
+        editor_client,
+        f"/admin/certifications/certification/{cpim.pk}/change/",
+        {"tiers": None, "sources": '[{"title": "No date"}]'},
+    )
     assert_refused(response, "Source 1: date: This field is required.")
     assert response.context["adminform"].form.errors["tiers"] == ["This field is required."]
 
@@ -167,27 +205,38 @@ def test_sources_that_are_not_json_are_refused(editor_client):
 
 
 def test_a_kpi_without_a_measure_is_refused(editor_client):
-    response = submit(editor_client, role_url("operations-analyst"),
-                      {"kpis": "Inventory turns: COGS over inventory.\nForecast accuracy"})
+    response = submit(
+        editor_client,
+        role_url("operations-analyst"),
+        {"kpis": "Inventory turns: COGS over inventory.\nForecast accuracy"},
+    )
     assert_refused(response, "Line 2 (“Forecast accuracy”): write “Name: how it is measured”.")
 
 
 def test_a_role_needs_at_least_one_responsibility(editor_client):
-    response = submit(editor_client, role_url("operations-analyst"),
-                      {"responsibilities": "\n  \n"})
+    response = submit(editor_client, role_url("operations-analyst"), {"responsibilities": "\n  \n"})
     assert_refused(response, "This field is required.")
     assert Role.objects.get(slug="operations-analyst").responsibilities
 
 
 def test_years_out_of_order_are_refused(editor_client):
-    response = submit(editor_client, role_url("operations-analyst"),
-                      {"years_min": "9", "years_max": "3"})
+    response = submit(
+        editor_client, role_url("operations-analyst"), {"years_min": "9", "years_max": "3"}
+    )
     assert_refused(response, "Must not be below")
 
 
 def test_a_projection_period_must_end_after_it_starts(editor_client):
-    response = submit(editor_client, "/admin/roles/employmentprojection/add/", {
-        "occupation_code": "13-1081", "occupation_title": "Logisticians", "start_year": "2034",
-        "end_year": "2024", "growth_percent": "17.3", "source_name": "A test source",
-    })
+    response = submit(
+        editor_client,
+        "/admin/roles/employmentprojection/add/",
+        {
+            "occupation_code": "13-1081",
+            "occupation_title": "Logisticians",
+            "start_year": "2034",
+            "end_year": "2024",
+            "growth_percent": "17.3",
+            "source_name": "A test source",
+        },
+    )
     assert_refused(response, "The period must end after it starts.")

@@ -1,15 +1,16 @@
 """Real Chromium (Debian's, never a downloaded one) driven by Playwright's sync API against
 pytest-django's live server. One browser per session; a fresh context and page per test.
 
-Live-server tests run in transactional_db, which empties every table after each test, so the
-real content is loaded before each browser test that finds the database empty and again after
-each one, so that whatever runs next still sees the site's content."""
+The real content is loaded before a browser test that finds the database empty, and again after
+every test that ran in transactional_db (which empties all tables), so that whatever runs next
+still sees the site's content."""
 
 import os
 import re
 import shutil
 
 import pytest
+from django.test.utils import modify_settings
 
 from tests.conftest import load_site_content
 
@@ -58,14 +59,16 @@ class ConsoleLog:
 
     def watch(self, page):
         page.on("console", self._on_console)
-        page.on("pageerror", lambda exc: self.problems.append(f"uncaught exception: {exc}"))
+        page.on("pageerror", lambda exc: self.problems.append(
+            f"uncaught exception on {page.url}: {exc}"))
 
     def _on_console(self, message):
         text = message.text
         csp = "Content Security Policy" in text or "Refused to" in text
         if message.type == "error" or csp:
-            where = message.location.get("url", "") if message.location else ""
-            self.problems.append(f"console {message.type}: {text} ({where})")
+            source = message.location.get("url", "") if message.location else ""
+            self.problems.append(f"console {message.type} on {message.page.url}: {text}"
+                                 f" (from {source})")
 
     def allow(self, pattern: str):
         """Expect a console error matching pattern (a page that is meant to answer 404)."""
@@ -102,14 +105,27 @@ def browser():
 
 
 @pytest.fixture
-def site(request, live_server, django_db_blocker):
-    """The live server's base URL, with the real content in its database."""
+def site(request, django_db_blocker):
+    """The base URL of pytest-django's live server, with the site's content in its database.
+
+    Most browser tests only read: they run inside the db fixture's transaction and see the
+    content loaded once per session. A test that writes (the admin journey) asks for
+    `live_server` itself, so pytest-django runs it in transactional_db and empties every table
+    afterwards; such a test loads the content first if it finds none, and the teardown hook
+    below loads it again for whatever runs next.
+    """
     from roles.models import Role
 
-    request.node.stash[_RELOAD_AFTER] = django_db_blocker
-    if not Role.objects.exists():
-        load_site_content()
-    return live_server.url
+    with django_db_blocker.unblock():  # outside any test transaction, so the server sees it
+        if not Role.objects.exists():
+            load_site_content()
+    if "live_server" in request.fixturenames:
+        request.node.stash[_RELOAD_AFTER] = django_db_blocker
+    else:
+        request.getfixturevalue("db")
+    server = request.getfixturevalue("live_server")
+    with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
+        yield server.url
 
 
 def _new_context(browser, site, **options):
@@ -133,14 +149,18 @@ def console(context):
     return context.console
 
 
-@pytest.fixture
-def page(context, console, request):
+def _checked_page(context, request):
     page = context.new_page()
     yield page
     # Every journey and check must also leave the console clean.
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.passed:
-        console.assert_clean(page.url)
+        context.console.assert_clean()
+
+
+@pytest.fixture
+def page(context, request):
+    yield from _checked_page(context, request)
 
 
 @pytest.fixture
@@ -151,8 +171,8 @@ def nojs_context(browser, site):
 
 
 @pytest.fixture
-def nojs_page(nojs_context):
-    return nojs_context.new_page()
+def nojs_page(nojs_context, request):
+    yield from _checked_page(nojs_context, request)
 
 
 _RELOAD_AFTER = pytest.StashKey()
@@ -170,9 +190,10 @@ def pytest_runtest_makereport(item, call):
 def pytest_runtest_teardown(item, nextitem):
     # Runs after transactional_db has emptied the tables: put the content back for the next test
     # (unless the session is ending and the test database is about to go).
-    result = yield
-    blocker = item.stash.get(_RELOAD_AFTER, None)
-    if blocker is not None and nextitem is not None:
-        with blocker.unblock():
-            load_site_content()
-    return result
+    try:
+        return (yield)
+    finally:
+        blocker = item.stash.get(_RELOAD_AFTER, None)
+        if blocker is not None and nextitem is not None:
+            with blocker.unblock():
+                load_site_content()

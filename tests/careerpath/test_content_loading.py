@@ -18,8 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 def row_counts():
-    return {m.__name__: m.objects.count() for m in (Role, Skill, SalaryFigure, Certification,
-                                                     FAQ, Guide)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (Role, Skill, SalaryFigure, Certification, FAQ, Guide)
+    }
 
 
 @pytest.fixture
@@ -61,9 +63,15 @@ def test_every_content_file_in_the_repository_validates(content_dir):
 
 def test_the_ten_ladder_roles_are_loaded_with_their_slugs():
     assert set(Role.objects.values_list("slug", flat=True)) >= {
-        "operations-coordinator", "operations-supervisor", "operations-analyst",
-        "production-scheduler", "inventory-analyst", "operations-manager",
-        "senior-operations-manager", "director-of-operations", "vp-of-operations",
+        "operations-coordinator",
+        "operations-supervisor",
+        "operations-analyst",
+        "production-scheduler",
+        "inventory-analyst",
+        "operations-manager",
+        "senior-operations-manager",
+        "director-of-operations",
+        "vp-of-operations",
         "chief-operating-officer",
     }
 
@@ -81,17 +89,21 @@ def test_broken_yaml_is_refused_naming_the_file_and_line(files):
 
 
 def test_a_wrong_value_is_refused_naming_file_record_and_field(files):
-    edit_yaml(files / "certifications.yaml",
-              lambda records: next(r for r in records if r["slug"] == "cpim")["exam"].update(
-                  questions=0))
+    edit_yaml(
+        files / "certifications.yaml",
+        lambda records: next(r for r in records if r["slug"] == "cpim")["exam"].update(questions=0),
+    )
     err = refused(files)
     assert "certifications.yaml: cpim: exam.questions: must be greater than 0" in err
 
 
 def test_a_missing_field_is_refused(files):
-    edit_yaml(files / "roles.yaml",
-              lambda records: next(r for r in records if r["slug"] == "operations-manager").pop(
-                  "summary"))
+    edit_yaml(
+        files / "roles.yaml",
+        lambda records: next(r for r in records if r["slug"] == "operations-manager").pop(
+            "summary"
+        ),
+    )
     err = refused(files)
     assert "roles.yaml: operations-manager: summary: is required" in err
 
@@ -99,14 +111,19 @@ def test_a_missing_field_is_refused(files):
 def test_an_unknown_field_is_refused(files):
     edit_yaml(files / "skills.yaml", lambda records: records[0].update(colour="blue"))
     err = refused(files)
-    assert f"skills.yaml: {yaml.safe_load((files / 'skills.yaml').read_text())[0]['slug']}: " \
-           "colour: is not a known field" in err
+    assert (
+        f"skills.yaml: {yaml.safe_load((files / 'skills.yaml').read_text())[0]['slug']}: "
+        "colour: is not a known field" in err
+    )
 
 
 def test_an_unknown_slug_in_a_reference_is_refused(files):
-    edit_yaml(files / "certifications.yaml",
-              lambda records: next(r for r in records if r["slug"] == "pmp")["roles"].append(
-                  "chief-happiness-officer"))
+    edit_yaml(
+        files / "certifications.yaml",
+        lambda records: next(r for r in records if r["slug"] == "pmp")["roles"].append(
+            "chief-happiness-officer"
+        ),
+    )
     err = refused(files)
     assert "certifications.yaml: pmp: roles: unknown role 'chief-happiness-officer'" in err
 
@@ -118,17 +135,25 @@ def test_a_duplicate_slug_is_refused(files):
 
 
 def test_a_ladder_that_loops_is_refused(files):
-    edit_yaml(files / "roles.yaml",
-              lambda records: next(r for r in records if r["slug"] == "chief-operating-officer")[
-                  "leads_to"].append("operations-manager"))
+    edit_yaml(
+        files / "roles.yaml",
+        lambda records: next(r for r in records if r["slug"] == "chief-operating-officer")[
+            "leads_to"
+        ].append("operations-manager"),
+    )
     err = refused(files)
     assert "roles.yaml: " in err and "leads_to: the ladder goes round in a circle" in err
 
 
 def test_percentiles_out_of_order_are_refused(files):
     def scramble(records):
-        figures = [r for r in records if r["role"] == "operations-manager"
-                   and r["statistic"] in ("p25", "p75") and r["reference_year"] == 2023]
+        figures = [
+            r
+            for r in records
+            if r["role"] == "operations-manager"
+            and r["statistic"] in ("p25", "p75")
+            and r["reference_year"] == 2023
+        ]
         assert len(figures) == 2, "the content should carry the May 2023 percentiles"
         low, high = sorted(figures, key=lambda r: r["amount"])
         low["amount"], high["amount"] = high["amount"], low["amount"]
@@ -162,9 +187,13 @@ def test_a_changed_record_is_updated_by_slug(files):
 
 def test_records_missing_from_the_files_are_listed_and_kept_unless_pruned(files):
     edit_yaml(files / "faqs.yaml", lambda records: records.pop())
-    missing_slug = FAQ.objects.exclude(
-        slug__in=[r["slug"] for r in yaml.safe_load((files / "faqs.yaml").read_text())]
-    ).get().slug
+    missing_slug = (
+        FAQ.objects.exclude(
+            slug__in=[r["slug"] for r in yaml.safe_load((files / "faqs.yaml").read_text())]
+        )
+        .get()
+        .slug
+    )
     out, _ = load(files)
     assert f"not in the files (kept; use --prune to delete): {missing_slug}" in out
     assert FAQ.objects.filter(slug=missing_slug).exists()
@@ -191,19 +220,40 @@ def test_export_then_load_into_an_empty_database_gives_identical_data(tmp_path):
 def snapshot():
     return {
         "roles": sorted(
-            (r.slug, r.title, r.tier, r.rank, r.summary, tuple(r.responsibilities),
-             tuple(sorted(x.slug for x in r.leads_to.all())),
-             tuple(sorted((rs.skill.slug, rs.level) for rs in r.role_skills.all())))
+            (
+                r.slug,
+                r.title,
+                r.tier,
+                r.rank,
+                r.summary,
+                tuple(r.responsibilities),
+                tuple(sorted(x.slug for x in r.leads_to.all())),
+                tuple(sorted((rs.skill.slug, rs.level) for rs in r.role_skills.all())),
+            )
             for r in Role.objects.all()
         ),
         "salaries": sorted(
-            (f.role.slug, f.occupation_code, f.statistic, int(f.amount), f.source_name,
-             f.reference_year, f.verified)
+            (
+                f.role.slug,
+                f.occupation_code,
+                f.statistic,
+                int(f.amount),
+                f.source_name,
+                f.reference_year,
+                f.verified,
+            )
             for f in SalaryFigure.objects.select_related("role")
         ),
         "certifications": sorted(
-            (c.slug, c.issuer.slug, c.eligibility, c.exam_questions, c.cost_member,
-             c.verified_on, tuple(sorted(r.slug for r in c.roles.all())))
+            (
+                c.slug,
+                c.issuer.slug,
+                c.eligibility,
+                c.exam_questions,
+                c.cost_member,
+                c.verified_on,
+                tuple(sorted(r.slug for r in c.roles.all())),
+            )
             for c in Certification.objects.select_related("issuer")
         ),
         "faqs": sorted((f.slug, f.answer, f.published) for f in FAQ.objects.all()),

@@ -49,11 +49,21 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/roles/", "/roles/operations-manager/", "/ladder/",
-    "/certifications/", "/certifications/cpim/", "/faq/", "/guides/",
-    "/guides/working-with-senior-management/", "/search/?q=lean",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/roles/",
+        "/roles/operations-manager/",
+        "/ladder/",
+        "/certifications/",
+        "/certifications/cpim/",
+        "/faq/",
+        "/guides/",
+        "/guides/working-with-senior-management/",
+        "/search/?q=lean",
+    ],
+)
 def test_each_page_type_has_canonical_description_and_social_tags(client, path):
     html = client.get(path).content.decode()
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
@@ -67,9 +77,13 @@ def test_each_page_type_has_canonical_description_and_social_tags(client, path):
 
 
 def test_path_canonical_keeps_its_parameters_in_a_fixed_order(client):
-    html = client.get("/ladder/path/?to=chief-operating-officer&from=operations-analyst").content.decode()
-    assert ('<link rel="canonical" href="http://testserver/ladder/path/'
-            '?from=operations-analyst&amp;to=chief-operating-officer">') in html
+    html = client.get(
+        "/ladder/path/?to=chief-operating-officer&from=operations-analyst"
+    ).content.decode()
+    assert (
+        '<link rel="canonical" href="http://testserver/ladder/path/'
+        '?from=operations-analyst&amp;to=chief-operating-officer">'
+    ) in html
 
 
 def test_every_page_below_home_has_breadcrumbs_with_json_ld(client):

@@ -25,7 +25,8 @@ def test_an_interrupted_load_leaves_the_old_content(tmp_path, content_dir):
     roles = files / "roles.yaml"
     roles.write_text(roles.read_text().replace("Operations Manager", "Ops Boss"))
     (files / "guides" / "working-with-senior-management.md").write_text(
-        (files / "guides" / "working-with-senior-management.md").read_text() + "\nNew line.\n")
+        (files / "guides" / "working-with-senior-management.md").read_text() + "\nNew line.\n"
+    )
 
     def power_cut(sender, **kwargs):
         raise RuntimeError("the power went out half-way through the load")
@@ -44,8 +45,13 @@ def _admin_connection():
     import psycopg
 
     settings = connection.settings_dict
-    return psycopg.connect(host=settings["HOST"] or "127.0.0.1", port=settings["PORT"] or 5432,
-                           user=settings["USER"], dbname="postgres", autocommit=True)
+    return psycopg.connect(
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        dbname="postgres",
+        autocommit=True,
+    )
 
 
 @pytest.mark.postgres_only
@@ -60,8 +66,11 @@ def test_pages_answer_503_while_postgresql_is_away_and_recover_by_themselves(cli
     with _admin_connection() as admin:
         admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
         try:
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                          "WHERE datname = %s AND pid <> pg_backend_pid()", [name])
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
             outage = client.get("/roles/")
             assert outage.status_code == 503
             assert "We are back in a moment" in outage.content.decode()

@@ -7,8 +7,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 pytestmark = pytest.mark.django_db
 
 MARKER = "<script>alert(1)</script>"
-JUNK_SLUGS = ["does-not-exist", "a" * 300, "%00", "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3E",
-              "ОПЕРАЦИИ", "1;DROP TABLE roles_role"]
+JUNK_SLUGS = [
+    "does-not-exist",
+    "a" * 300,
+    "%00",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%3Cscript%3E",
+    "ОПЕРАЦИИ",
+    "1;DROP TABLE roles_role",
+]
 JUNK_QUERIES = [
     "q=" + "x" * 5000,
     "q=%00%01%02",

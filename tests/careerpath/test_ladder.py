@@ -21,16 +21,22 @@ def test_ladder_runs_from_the_coo_down_to_the_entry_roles(client):
 
 def test_entry_roles_converge_on_operations_manager(client):
     html = client.get("/ladder/").content.decode()
-    for title in ("Operations Analyst", "Production Scheduler", "Inventory Analyst",
-                  "Operations Supervisor"):
+    for title in (
+        "Operations Analyst",
+        "Production Scheduler",
+        "Inventory Analyst",
+        "Operations Supervisor",
+    ):
         block = html.split(f'<span class="ladder__role-title">{title}</span>')[1].split("</a>")[0]
         assert "Operations Manager" in block
 
 
 def test_each_rung_is_a_plain_link_to_the_role_page_and_an_htmx_request_for_the_panel(client):
     html = client.get("/ladder/").content.decode()
-    assert ('<a href="/roles/inventory-analyst/" hx-get="/ladder/?role=inventory-analyst" '
-            'hx-target="#ladder-panel"') in html
+    assert (
+        '<a href="/roles/inventory-analyst/" hx-get="/ladder/?role=inventory-analyst" '
+        'hx-target="#ladder-panel"'
+    ) in html
     assert 'hx-push-url="/ladder/?role=inventory-analyst"' in html
 
 
@@ -56,3 +62,10 @@ def test_an_unknown_rung_is_a_404_with_a_message(client):
     assert response.status_code == 404
     html = response.content.decode()
     assert "There is no role called" in html and "<script>x</script>" not in html
+
+
+def test_back_button_history_restore_gets_the_whole_page(client):
+    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    client.get("/ladder/?role=inventory-analyst", HTTP_HX_REQUEST="true")  # fills the cache
+    response = client.get("/ladder/?role=inventory-analyst", **headers)
+    assert "<html" in response.content.decode()

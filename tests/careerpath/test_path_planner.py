@@ -17,17 +17,26 @@ def test_analyst_to_coo_goes_through_every_management_rung(client):
     response = client.get("/ladder/path/?from=operations-analyst&to=chief-operating-officer")
     assert response.status_code == 200
     assert steps(response.content.decode()) == [
-        "Operations Manager", "Senior Operations Manager", "Director of Operations",
-        "VP of Operations", "Chief Operating Officer",
+        "Operations Manager",
+        "Senior Operations Manager",
+        "Director of Operations",
+        "VP of Operations",
+        "Chief Operating Officer",
     ]
 
 
 def test_each_step_lists_skills_to_gain_at_a_higher_level_than_now(client):
-    html = client.get("/ladder/path/?from=operations-analyst&to=operations-manager").content.decode()
-    analyst = {rs.skill.name: rs.level for rs in Role.objects.get(
-        slug="operations-analyst").role_skills.select_related("skill")}
-    manager = {rs.skill.name: rs.level for rs in Role.objects.get(
-        slug="operations-manager").role_skills.select_related("skill")}
+    html = client.get(
+        "/ladder/path/?from=operations-analyst&to=operations-manager"
+    ).content.decode()
+    analyst = {
+        rs.skill.name: rs.level
+        for rs in Role.objects.get(slug="operations-analyst").role_skills.select_related("skill")
+    }
+    manager = {
+        rs.skill.name: rs.level
+        for rs in Role.objects.get(slug="operations-manager").role_skills.select_related("skill")
+    }
     expected = {name for name, level in manager.items() if level > analyst.get(name, 0)}
     listed = set(re.findall(r"<li>([^<:]+): level \d → \d</li>", html))
     assert listed == {n.replace("'", "&#x27;").replace("&", "&amp;") for n in expected}
@@ -35,7 +44,9 @@ def test_each_step_lists_skills_to_gain_at_a_higher_level_than_now(client):
 
 
 def test_each_step_shows_certifications_years_and_pay_change(client):
-    html = client.get("/ladder/path/?from=operations-analyst&to=operations-manager").content.decode()
+    html = client.get(
+        "/ladder/path/?from=operations-analyst&to=operations-manager"
+    ).content.decode()
     step = html.split('class="route__step"')[1]
     assert "Typical experience on arrival:" in step
     assert "Median pay change:" in step and "a year (to $102,950)" in step
@@ -45,7 +56,9 @@ def test_each_step_shows_certifications_years_and_pay_change(client):
 
 
 def test_totals_sum_up_the_route(client):
-    html = client.get("/ladder/path/?from=operations-analyst&to=chief-operating-officer").content.decode()
+    html = client.get(
+        "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
+    ).content.decode()
     totals = html.split('id="totals-heading"')[1]
     assert "5 moves: Operations Analyst → Operations Manager" in totals
     assert "Change in median pay: +$" in totals
@@ -60,12 +73,16 @@ def test_the_form_is_two_selects_that_update_the_result_in_place(client):
 
 
 def test_with_htmx_only_the_result_is_returned(client, htmx_headers):
-    response = client.get("/ladder/path/?from=inventory-analyst&to=director-of-operations",
-                          **htmx_headers)
+    response = client.get(
+        "/ladder/path/?from=inventory-analyst&to=director-of-operations", **htmx_headers
+    )
     html = response.content.decode()
     assert "<html" not in html and html.strip().startswith('<section id="path-result"')
-    assert steps(html) == ["Operations Manager", "Senior Operations Manager",
-                           "Director of Operations"]
+    assert steps(html) == [
+        "Operations Manager",
+        "Senior Operations Manager",
+        "Director of Operations",
+    ]
     assert "HX-Request" in response["Vary"]
 
 

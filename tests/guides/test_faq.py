@@ -57,8 +57,12 @@ def test_each_question_is_a_details_element_with_an_anchor_named_after_its_slug(
 
 
 def test_unpublished_questions_never_appear(client, make_faq):
-    make_faq(question="Is this draft question hidden from readers?", slug="draft-question",
-             answer="Drafting zebra answer.", published=False)
+    make_faq(
+        question="Is this draft question hidden from readers?",
+        slug="draft-question",
+        answer="Drafting zebra answer.",
+        published=False,
+    )
     assert "draft-question" not in page(client)
     assert "draft-question" not in page(client, "zebra")
     assert "draft-question" not in page(client, "draft")
@@ -86,8 +90,9 @@ def test_the_filter_narrows_the_list_to_questions_containing_every_word(client):
     slugs = question_slugs(html)
     assert slugs
     everything = FAQ.objects.published()
-    expected = [f.slug for f in everything
-                if all(w in visible_text(f) for w in ("senior", "leadership"))]
+    expected = [
+        f.slug for f in everything if all(w in visible_text(f) for w in ("senior", "leadership"))
+    ]
     assert sorted(slugs) == sorted(expected)
     assert len(slugs) < everything.count()
 
@@ -97,12 +102,15 @@ def test_the_filter_ignores_case_and_matches_part_of_a_word(client):
     assert question_slugs(lower) == question_slugs(upper)
     assert "cpim-or-cscp" in question_slugs(lower)
     assert "which-certifications-are-most-valuable-for-operations-managers" in question_slugs(
-        partial)
+        partial
+    )
 
 
 def test_the_filter_matches_what_readers_see_not_link_addresses(client, make_faq):
-    make_faq(question="Where do coordinators start?",
-             answer="Start as an [Operations Coordinator](/roles/zzlinkonly-path/).")
+    make_faq(
+        question="Where do coordinators start?",
+        answer="Start as an [Operations Coordinator](/roles/zzlinkonly-path/).",
+    )
     assert question_slugs(page(client, "zzlinkonly")) == []
     assert question_slugs(page(client, "coordinators start"))
 
@@ -159,8 +167,9 @@ def test_htmx_gets_only_the_list_and_the_response_varies_on_hx_request(client, h
 
 
 def test_htmx_history_restore_gets_the_whole_page(client):
-    response = client.get("/faq/", {"q": "lean"}, HTTP_HX_REQUEST="true",
-                          HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    response = client.get(
+        "/faq/", {"q": "lean"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
     assert "<html" in response.content.decode()
 
 
@@ -213,9 +222,7 @@ def test_the_page_describes_its_questions_as_schema_org_faqpage(client):
     assert first["acceptedAnswer"]["text"].startswith("<p>")
 
 
-def test_the_faqpage_data_follows_the_filter_and_leaves_out_unpublished_questions(
-    client, make_faq
-):
+def test_the_faqpage_data_follows_the_filter_and_leaves_out_unpublished_questions(client, make_faq):
     make_faq(question="Hidden lean question?", published=False)
     (data,) = json_ld(page(client, "lean"), "FAQPage")
     names = [q["name"] for q in data["mainEntity"]]

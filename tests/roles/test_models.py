@@ -73,8 +73,9 @@ def test_the_real_ladder_has_no_cycle():
 
 
 def test_percentiles_out_of_order_are_reported():
-    figures = list(SalaryFigure.objects.filter(role__slug="operations-manager",
-                                               reference_year=2023))
+    figures = list(
+        SalaryFigure.objects.filter(role__slug="operations-manager", reference_year=2023)
+    )
     by_stat = {f.statistic: f for f in figures}
     by_stat["p25"].amount, by_stat["p75"].amount = by_stat["p75"].amount, by_stat["p25"].amount
     messages = percentile_order_errors(figures)

@@ -7,8 +7,10 @@ from careerpath.synthetic import multiply_content
 
 
 class Command(BaseCommand):
-    help = ("Add synthetic copies of every role, skill, salary figure, certification, FAQ and "
-            "guide so the content is FACTOR times its size (e.g. 10 or 100). Never on production.")
+    help = (
+        "Add synthetic copies of every role, skill, salary figure, certification, FAQ and "
+        "guide so the content is FACTOR times its size (e.g. 10 or 100). Never on production."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--factor", type=int, default=10)
@@ -19,4 +21,6 @@ class Command(BaseCommand):
         added = multiply_content(factor)
         entries = rebuild_index()
         summary = ", ".join(f"{count} {kind}" for kind, count in added.items())
-        self.stdout.write(self.style.SUCCESS(f"Added {summary}; search index has {entries} entries."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Added {summary}; search index has {entries} entries.")
+        )

@@ -16,18 +16,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", nargs="?", default=str(settings.CONTENT_DIR))
-        parser.add_argument("--prune", action="store_true",
-                            help="Delete records that are no longer in the files.")
-        parser.add_argument("--check", action="store_true",
-                            help="Only validate the files; write nothing.")
+        parser.add_argument(
+            "--prune", action="store_true", help="Delete records that are no longer in the files."
+        )
+        parser.add_argument(
+            "--check", action="store_true", help="Only validate the files; write nothing."
+        )
 
     def handle(self, directory, prune, check, **options):
         directory = Path(directory)
         try:
             if check:
                 content = read_content(directory)
-                counts = ", ".join(f"{len(content.records[k])} {k}" for k in KINDS
-                                   if k in content.present)
+                counts = ", ".join(
+                    f"{len(content.records[k])} {k}" for k in KINDS if k in content.present
+                )
                 self.stdout.write(self.style.SUCCESS(f"All content files are valid: {counts}."))
                 return
             report = load_content(directory, prune=prune)
@@ -48,10 +51,14 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             missing = report.missing.get(kind) or []
             if missing:
-                self.stdout.write(self.style.WARNING(
-                    f"{kind}: {len(missing)} in the database but not in the files "
-                    f"(kept; use --prune to delete): {', '.join(missing)}"
-                ))
-        self.stdout.write(self.style.SUCCESS(
-            "Content loaded." if report.changed else "Content loaded: nothing changed."
-        ))
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"{kind}: {len(missing)} in the database but not in the files "
+                        f"(kept; use --prune to delete): {', '.join(missing)}"
+                    )
+                )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Content loaded." if report.changed else "Content loaded: nothing changed."
+            )
+        )

@@ -1,0 +1,229 @@
+"""The fit finder ranks certifications for a person's tier and where they want to grow, with a
+one-line reason made of each certification's own facts."""
+
+import re
+
+import pytest
+
+from certifications import selectors
+from certifications.models import Certification, Focus
+from certifications.selectors import Growth, experience_years, fit_reason, rank_for
+
+from .conftest import assert_valid_html, between
+
+pytestmark = pytest.mark.django_db
+
+URL = "/certifications/"
+SIX_SIGMA_BELTS = {
+    "lean-six-sigma-green-belt",
+    "lean-six-sigma-black-belt",
+    "asq-six-sigma-yellow-belt",
+    "asq-six-sigma-green-belt",
+    "asq-six-sigma-black-belt",
+}
+
+
+def ranked(tier, grow):
+    return [
+        fit.certification.slug
+        for fit in rank_for(
+            selectors.catalogue(), tier=tier, grow=grow, tier_years=selectors.typical_experience()
+        )
+    ]
+
+
+def shown_fits(html):
+    results = between(html, 'id="fit-results"', "</ol>")
+    return re.findall(r'<li class="fit-list__item">\s*<a href="/certifications/([^/]+)/">', results)
+
+
+# The ranking -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tier", ["entry", "mid"])
+def test_growing_on_the_production_floor_puts_cpim_first(tier):
+    assert ranked(tier, Growth.PRODUCTION_FLOOR)[0] == "cpim"
+
+
+@pytest.mark.parametrize("tier", ["mid", "senior", "executive"])
+def test_growing_across_the_supply_chain_puts_cscp_first(tier):
+    assert ranked(tier, Growth.SUPPLY_CHAIN)[0] == "cscp"
+
+
+def test_a_newcomer_to_the_supply_chain_gets_cltd_which_asks_for_no_experience_first():
+    assert ranked("entry", Growth.SUPPLY_CHAIN)[0] == "cltd"
+
+
+@pytest.mark.parametrize(
+    ("tier", "expected"),
+    [
+        ("entry", "asq-six-sigma-yellow-belt"),
+        ("mid", "asq-six-sigma-green-belt"),
+        ("senior", "asq-six-sigma-black-belt"),
+    ],
+)
+def test_leading_improvement_projects_puts_a_six_sigma_belt_first(tier, expected):
+    order = ranked(tier, Growth.IMPROVEMENT_PROJECTS)
+    assert order[0] in SIX_SIGMA_BELTS
+    assert order[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("tier", "expected"),
+    [("entry", "capm"), ("mid", "pmp"), ("senior", "pmp"), ("executive", "pmp")],
+)
+def test_running_projects_puts_capm_or_pmp_first_by_tier(tier, expected):
+    assert ranked(tier, Growth.RUNNING_PROJECTS)[0] == expected
+
+
+def test_a_credential_that_asks_for_more_experience_than_the_tier_has_drops():
+    entry = ranked("entry", Growth.IMPROVEMENT_PROJECTS)
+    mid = ranked("mid", Growth.IMPROVEMENT_PROJECTS)
+    # ASQ's Green Belt asks for three years' experience: out of reach at entry level.
+    assert entry.index("asq-six-sigma-green-belt") > entry.index("lean-six-sigma-green-belt")
+    assert mid.index("asq-six-sigma-green-belt") < mid.index("lean-six-sigma-green-belt")
+
+
+def test_the_ranking_is_deterministic_and_covers_every_certification():
+    first = ranked("mid", Growth.SUPPLY_CHAIN)
+    assert first == ranked("mid", Growth.SUPPLY_CHAIN)
+    assert sorted(first) == sorted(Certification.objects.values_list("slug", flat=True))
+
+
+def test_ties_go_to_the_closer_focus_then_the_acronym():
+    planning = Certification(
+        acronym="ZZZ",
+        slug="zzz",
+        focus=Focus.PLANNING_INVENTORY,
+        eligibility="No formal prerequisite.",
+        tiers=["senior"],
+        renewal="Every three years.",
+        exam_parts=1,
+    )
+    lean = Certification(
+        acronym="AAA",
+        slug="aaa",
+        focus=Focus.PROCESS_IMPROVEMENT,
+        eligibility="No formal prerequisite.",
+        tiers=["senior"],
+        renewal="Lifetime certification; no recertification is required.",
+        exam_parts=1,
+    )
+    # Planning (3 x 3) + senior (3) + one exam (1) = 13; lean (3 x 2) + 3 + 1 + lifetime 1 = 11.
+    fits = rank_for(
+        [lean, planning], tier="senior", grow=Growth.PRODUCTION_FLOOR, tier_years={"senior": 8}
+    )
+    assert [f.certification.acronym for f in fits] == ["ZZZ", "AAA"]
+    assert [f.score for f in fits] == [13, 11]
+
+
+# The facts behind the reasons ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "years"),
+    [
+        ("No formal prerequisite. No training is required.", None),
+        ("Three years of full-time, paid work experience in one area.", 3),
+        ("A degree plus 2 years of related experience; or 5 years of related experience.", 2),
+        (
+            "A four-year degree, 36 months of experience and 35 hours; or 60 months of "
+            "experience. The experience must fall within the last eight years.",
+            3,
+        ),
+        ("Each level needs an exam. Gold also requires five or more years of experience.", None),
+    ],
+)
+def test_experience_is_read_from_the_main_eligibility_sentence(eligibility, years):
+    assert experience_years(eligibility) == years
+
+
+def test_reasons_are_made_of_the_certifications_facts():
+    reasons = {c.slug: fit_reason(c) for c in selectors.catalogue()}
+    assert reasons["cscp"] == (
+        "Supply chain and logistics; suits mid-level and senior roles; one 150-question exam; "
+        "asks for experience (from 2 years); renew every 5 years"
+    )
+    assert reasons["lean-six-sigma-green-belt"] == (
+        "Process improvement; suits entry and mid-level roles; one 100-question exam; "
+        "no formal prerequisite; renew every 3 years"
+    )
+    assert reasons["asq-six-sigma-green-belt"].endswith(
+        "asks for experience (from 3 years); lifetime credential"
+    )
+    assert reasons["capm"].startswith("Project management; suits entry roles;")
+    assert "no experience needed" in reasons["capm"]
+    assert "three exams" in reasons["cpsm"]
+    # Unknown validity is not called lifetime.
+    assert "lifetime" not in reasons["sme-lean-certification"]
+
+
+# The page --------------------------------------------------------------------------------------
+
+
+def test_the_fit_finder_is_a_short_get_form_on_the_catalogue(client):
+    html = client.get(URL).content.decode()
+    form = between(html, '<form id="fit-form"', "</form>")
+    assert 'method="get"' in form
+    assert 'hx-get="/certifications/"' in form and 'hx-target="#fit-results"' in form
+    assert 'hx-push-url="true"' in form
+    assert '<label for="fit-tier">Your tier now</label>' in form
+    assert '<label for="fit-grow">Where you want to grow</label>' in form
+    for value in ("production-floor", "supply-chain", "improvement-projects", "running-projects"):
+        assert f'<option value="{value}">' in form
+    assert "<legend>" in form
+    assert "Choose your tier and where you want to grow" in html
+
+
+def test_answers_rank_certifications_on_the_plain_page(client):
+    response = client.get(URL, {"tier": "mid", "grow": "supply-chain"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert shown_fits(html)[0] == "cscp"
+    assert len(shown_fits(html)) == 5
+    heading = "Best fits for mid-level people who want to grow into the end-to-end supply chain"
+    assert heading in html
+    assert "one 150-question exam; asks for experience (from 2 years); renew every 5 years" in html
+    assert 'href="/certifications/compare/?c=cscp&amp;c=' in html
+
+
+def test_answers_with_htmx_return_only_the_ranked_results(client, htmx):
+    response = client.get(
+        URL, {"tier": "entry", "grow": "running-projects"}, HTTP_HX_TARGET="fit-results", **htmx
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith('<div id="fit-results" class="fit-results" aria-live="polite">')
+    assert shown_fits(html)[0] == "capm"
+    assert "HX-Request" in response["Vary"]
+    kept = between(html, 'id="kept-answers"', "</div>")
+    assert 'hx-swap-oob="true"' in kept and 'name="grow" value="running-projects"' in kept
+    assert_valid_html(html)
+
+
+def test_the_fit_finder_keeps_the_catalogue_filters(client):
+    html = client.get(
+        URL, {"tier": "mid", "grow": "supply-chain", "issuer": "ascm"}
+    ).content.decode()
+    # The catalogue is filtered; the ranking still considers every certification.
+    assert "cpsm" in shown_fits(html)
+    fit_form = between(html, '<form id="fit-form"', "</form>")
+    assert '<input type="hidden" name="issuer" value="ascm">' in fit_form
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"tier": "mid", "grow": "astronaut"}, "“astronaut” is not one of the growth areas"),
+        ({"tier": "boss", "grow": "supply-chain"}, "“boss” is not one of the tiers we list"),
+        ({"tier": "mid"}, "Where you want to grow: Choose one of the growth areas."),
+    ],
+)
+def test_an_answer_that_cannot_be_used_is_a_400_with_a_message(client, query, message):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We could not rank certifications for that answer" in html
+    assert message in html
+    assert shown_fits(html + "</ol>") == []

@@ -1,0 +1,35 @@
+"""Each certification page issues a fixed number of queries, however many certifications and
+roles there are."""
+
+import pytest
+
+from certifications.models import Certification
+
+PAGES = [
+    ("/certifications/", 1),
+    ("/certifications/?focus=process-improvement&suits=mid&issuer=asq", 1),
+    ("/certifications/?tier=mid&grow=supply-chain", 2),
+    ("/certifications/cpim/", 3),
+    ("/certifications/compare/?c=cpim&c=cscp", 2),
+    ("/certifications/compare/?c=cpim&c=cscp&c=pmp&c=lean-six-sigma-black-belt&diff=1", 2),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "budget"), PAGES)
+def test_page_stays_within_its_query_budget(client, django_assert_max_num_queries, url, budget):
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("url", "budget"), PAGES)
+def test_page_keeps_the_same_budget_with_ten_times_the_certifications(
+    client, django_assert_max_num_queries, tenfold_content, url, budget
+):
+    assert Certification.objects.filter(slug__startswith="cpim").count() == 10
+    assert Certification.objects.get(slug="cpim-x9").roles.exists()
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url == "/certifications/":
+        assert 'value="cpim-x9"' in response.content.decode()
