@@ -88,30 +88,12 @@ def wait_for(url, timeout=30):
 
 def drive(wrk, name, path, htmx):
     url = f"http://127.0.0.1:{PORT}{path}"
+    script = str(ROOT / "bench" / ("htmx_report.lua" if htmx else "report.lua"))
     # Warm up (fills the page cache the way real traffic would), then measure.
-    subprocess.run([wrk, "-t2", "-c8", "-d1s", url], capture_output=True, check=False)
-    args = [
-        wrk,
-        "-t2",
-        f"-c{CONNECTIONS}",
-        f"-d{SECONDS}s",
-        "--timeout",
-        "5s",
-        "-s",
-        str(ROOT / "bench" / "report.lua"),
-    ]
-    if htmx:
-        args = [
-            wrk,
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
-            "--timeout",
-            "5s",
-            "-s",
-            str(ROOT / "bench" / "htmx_report.lua"),
-        ]
-    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    warm = [wrk, "-t2", "-c8", "-d1s", "-s", script, url]
+    subprocess.run(warm, capture_output=True, check=False)
+    measure = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "5s", "-s", script]
+    out = subprocess.run([*measure, url], capture_output=True, text=True, check=True).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
     return {"name": name, **json.loads(line)}
 

@@ -17,7 +17,12 @@ def load_site_content():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
     with django_db_blocker.unblock():
+        # Never write into a real database: only a test database gets the content.
+        name = str(connection.settings_dict["NAME"])
+        assert name.startswith("test_") or "memory" in name or "mode=memory" in name, name
         load_site_content()
 
 

@@ -17,8 +17,10 @@ PAGE_TYPES = [
     PageType("roles index", "/roles/"),
     PageType("role profile", "/roles/operations-manager/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
-    PageType("path planner with a route",
-             "/ladder/path/?from=operations-analyst&to=chief-operating-officer"),
+    PageType(
+        "path planner with a route",
+        "/ladder/path/?from=operations-analyst&to=chief-operating-officer",
+    ),
     PageType("certifications catalogue", "/certifications/"),
     PageType("certification detail", "/certifications/cpim/"),
     PageType("compare", "/certifications/compare/?c=cpim&c=cscp&c=pmp"),

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from .site_pages import BY_NAME, PAGE_TYPE_PARAMS, open_page, wait_for_htmx
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -61,9 +61,11 @@ def test_live_search_results_have_no_axe_violations(page):
     assert count == 0, report
 
 
-FOCUSABLE = ("a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), "
-             "select:not([disabled]), textarea:not([disabled]), summary, "
-             "[tabindex]:not([tabindex='-1'])")
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([type='hidden']):not([disabled]), "
+    "select:not([disabled]), textarea:not([disabled]), summary, "
+    "[tabindex]:not([tabindex='-1'])"
+)
 
 LABEL_FOCUSABLES = """(selector) => {
   const all = [...document.querySelectorAll(selector)].filter(el =>
@@ -91,7 +93,8 @@ FOCUSED = """() => {
   const ring = style.boxShadow && style.boxShadow !== 'none';
   let index = el.dataset.kbd;
   if (el.type === 'radio') {
-    const first = document.querySelector(`[data-kbd-group="${CSS.escape((el.form ? el.form.id : '') + ':' + el.name)}"]`);
+    const group = (el.form ? el.form.id : '') + ':' + el.name;
+    const first = document.querySelector(`[data-kbd-group="${CSS.escape(group)}"]`);
     if (first) index = first.dataset.kbd;
   }
   return {index: index === undefined ? null : Number(index), visible: outline || ring,
@@ -118,13 +121,22 @@ def test_every_control_is_reached_by_tab_and_shows_focus(page, console, page_typ
 
     missed = [e["what"] for e in expected if e["i"] not in reached]
     assert not missed, f"{page_type.name}: Tab never reaches:\n  " + "\n  ".join(missed)
-    assert not unseen_focus, (
-        f"{page_type.name}: no visible focus indicator on:\n  " + "\n  ".join(unseen_focus))
+    unseen = "\n  ".join(unseen_focus)
+    assert not unseen_focus, f"{page_type.name}: no visible focus indicator on:\n  {unseen}"
 
 
-@pytest.mark.parametrize("name", ["role profile", "ladder with panel open",
-                                  "path planner with a route", "certifications catalogue",
-                                  "compare", "faq", "search results"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "role profile",
+        "ladder with panel open",
+        "path planner with a route",
+        "certifications catalogue",
+        "compare",
+        "faq",
+        "search results",
+    ],
+)
 def test_every_in_place_target_announces_or_takes_focus(page, console, name):
     open_page(page, console, BY_NAME[name])
 

@@ -1,10 +1,11 @@
-"""No page logs an error, throws, or trips the Content-Security-Policy (nonces, no 'unsafe-inline')."""
+"""No page logs an error, throws, or trips the Content-Security-Policy (nonces, never
+'unsafe-inline')."""
 
 import pytest
 
 from .site_pages import PAGE_TYPE_PARAMS, open_page, wait_for_htmx
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPE_PARAMS)

@@ -37,8 +37,9 @@ def parse_problems(html: str, fragment: bool = False) -> list[str]:
         problems = []
         for (line, col), code, data in lenient.errors:
             source = lines[line - 1].strip()[:120] if 0 < line <= len(lines) else ""
-            problems.append(f"line {line} col {col}: {E.get(code, code) % (data or {})}"
-                            f"\n      {source}")
+            problems.append(
+                f"line {line} col {col}: {E.get(code, code) % (data or {})}\n      {source}"
+            )
         return problems
     ids = Counter(el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id"))
     return [f"duplicate id “{i}” ({n} times)" for i, n in ids.items() if n > 1]

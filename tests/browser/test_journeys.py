@@ -13,7 +13,7 @@ from .site_pages import (
     wait_for_htmx,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def query(page) -> dict[str, list[str]]:
@@ -33,9 +33,9 @@ def test_ladder_rung_opens_in_place_then_the_profile_switches_industry_and_back_
     assert_same_document(page, "Choosing a rung")
     wait_for_htmx(page)
     assert announces_or_takes_focus(page, "#ladder-panel")
-    assert page.evaluate("document.getElementById('ladder-panel').contains(document.activeElement)"), (
-        "focus should move to the panel that opened"
-    )
+    assert page.evaluate(
+        "document.getElementById('ladder-panel').contains(document.activeElement)"
+    ), "focus should move to the panel that opened"
 
     page.get_by_role("link", name="Open the full Inventory Analyst profile").click()
     expect(page).to_have_url(re.compile(r"/roles/inventory-analyst/$"))
@@ -72,22 +72,26 @@ def test_path_planner_updates_the_route_in_place_as_the_roles_change(page):
     page.select_option("#path-to", "director-of-operations")
 
     expect(page).to_have_url(
-        re.compile(r"/ladder/path/\?from=operations-analyst&to=director-of-operations$"))
+        re.compile(r"/ladder/path/\?from=operations-analyst&to=director-of-operations$")
+    )
     expect(page.locator("#path-result h2")).to_have_text(
-        "From Operations Analyst to Director of Operations: 3 steps")
+        "From Operations Analyst to Director of Operations: 3 steps"
+    )
 
     page.select_option("#path-to", "chief-operating-officer")
 
     expect(page).to_have_url(re.compile(r"to=chief-operating-officer$"))
     expect(page.locator("#path-result h2")).to_contain_text(
-        "From Operations Analyst to Chief Operating Officer")
+        "From Operations Analyst to Chief Operating Officer"
+    )
     assert_same_document(page, "Changing the roles")
     wait_for_htmx(page)
     assert announces_or_takes_focus(page, "#path-result")
 
     page.reload()
     expect(page.locator("#path-result h2")).to_contain_text(
-        "From Operations Analyst to Chief Operating Officer")
+        "From Operations Analyst to Chief Operating Officer"
+    )
 
 
 def test_path_planner_explains_a_downward_route_in_place(page, console):
@@ -115,7 +119,8 @@ def test_catalogue_filter_then_compare_two_add_one_remove_one_and_reload(page):
 
     # The filter form is the one whose in-place target holds the list of certifications.
     index = page.evaluate("""() => [...document.querySelectorAll('main form')].findIndex(form => {
-        const target = form.getAttribute('hx-target') && document.querySelector(form.getAttribute('hx-target'));
+        const selector = form.getAttribute('hx-target');
+        const target = selector && document.querySelector(selector);
         return Boolean(target && target.querySelector("input[name='c']"));
     })""")
     assert index >= 0, "a filter form should update the list of certifications in place (hx-target)"
@@ -136,7 +141,8 @@ def test_catalogue_filter_then_compare_two_add_one_remove_one_and_reload(page):
     expect(page).to_have_url(re.compile(rf"[?&]{expected[0]}={re.escape(expected[1])}"))
     page.wait_for_function(
         "(n) => document.querySelectorAll(\"input[type='checkbox'][name='c']\").length < n",
-        arg=all_count)
+        arg=all_count,
+    )
     assert_same_document(page, "Filtering the catalogue")
     wait_for_htmx(page)
     target = filter_form.get_attribute("hx-target")
@@ -169,8 +175,11 @@ def test_catalogue_filter_then_compare_two_add_one_remove_one_and_reload(page):
     expect(table).to_contain_text("PMP")
     assert sorted(query(page)["c"]) == ["cpim", "cscp", "pmp"]
 
-    remove = page.locator("main").get_by_role("link", name=re.compile(r"^Remove.*CSCP", re.I)).or_(
-        page.locator("main").get_by_role("button", name=re.compile(r"^Remove.*CSCP", re.I)))
+    remove = (
+        page.locator("main")
+        .get_by_role("link", name=re.compile(r"^Remove.*CSCP", re.I))
+        .or_(page.locator("main").get_by_role("button", name=re.compile(r"^Remove.*CSCP", re.I)))
+    )
     remove.first.click()
     expect(page).to_have_url(re.compile(r"/certifications/compare/\?"))
     page.wait_for_function("() => !location.search.includes('cscp')")
@@ -195,7 +204,9 @@ def test_faq_filter_narrows_the_questions_as_you_type(page):
     expect(page).to_have_url(re.compile(r"/faq/\?q=certification$"))
     page.wait_for_function(
         "(n) => { const c = document.querySelectorAll('#faq-list details').length;"
-        " return c > 0 && c < n; }", arg=every)
+        " return c > 0 && c < n; }",
+        arg=every,
+    )
     assert_same_document(page, "Filtering the FAQ")
     expect(page.locator("#faq-q")).to_be_focused()  # typing goes on undisturbed
     assert announces_or_takes_focus(page, "#faq-list")
@@ -217,6 +228,15 @@ def test_header_search_shows_results_as_you_type(page):
     ), "the live results must not duplicate ids already on the page"
 
 
+def test_on_the_search_page_the_header_box_leaves_the_results_to_the_page(page):
+    page.goto("/search/?q=lean")
+    page.locator("#site-search-q").press_sequentially("cpim", delay=30)
+    page.wait_for_timeout(500)  # longer than the live search's 300 ms delay
+
+    expect(page.locator("#site-search-live")).to_be_empty()
+    expect(page.locator("[id='search-results']")).to_have_count(1)
+
+
 def test_guide_table_of_contents_jumps_to_the_heading(page):
     page.goto("/guides/working-with-senior-management/")
     links = page.locator("nav[aria-label='Table of contents'] a")
@@ -233,15 +253,17 @@ def test_guide_table_of_contents_jumps_to_the_heading(page):
     assert heading.evaluate("e => /^H[2-6]$/.test(e.tagName)")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_editor_edits_a_role_summary_in_the_admin_and_sees_it_on_the_public_page(page, live_server):
-    # Asking for live_server runs this test in transactional_db: the edit is really committed.
-    # (The browser conftest loads the content again once the tables have been emptied.)
+    # The live server's own connection must see the editor and commit the edit, so this test runs
+    # in transactional_db; the browser conftest loads the content again after the tables empty.
     from django.contrib.auth import get_user_model
 
     from roles.models import Role
 
     get_user_model().objects.create_superuser(
-        "editor", "editor@example.com", "correct-horse-battery-staple")
+        "editor", "editor@example.com", "correct-horse-battery-staple"
+    )
     role = Role.objects.get(slug="production-scheduler")
     summary = "Schedulers turn demand into a plan the plant can actually run, week by week."
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .site_pages import BY_NAME, PAGE_TYPE_PARAMS, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 WIDTHS = [375, 768, 1280]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -47,11 +47,14 @@ def test_page_type_never_scrolls_sideways(page, console, page_type):
         page.set_viewport_size({"width": width, "height": 800})
         open_page(page, console, page_type)
         scroll_width, inner_width = page.evaluate(
-            "[document.documentElement.scrollWidth, window.innerWidth]")
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
         if scroll_width > inner_width:
             culprits = page.evaluate(OVERFLOWING)
-            problems.append(f"at {width}px the page is {scroll_width}px wide; "
-                            f"sticking out: {', '.join(culprits) or 'unknown'}")
+            problems.append(
+                f"at {width}px the page is {scroll_width}px wide; "
+                f"sticking out: {', '.join(culprits) or 'unknown'}"
+            )
         loose_tables = page.evaluate(TABLES_NOT_IN_A_SCROLL_BOX)
         if loose_tables:
             problems.append(f"at {width}px tables outside a scrolling box: {loose_tables}")
@@ -65,7 +68,8 @@ PRINTED = ["role profile", "path planner with a route", "compare"]
 @pytest.mark.parametrize("name", PRINTED)
 def test_printing_leaves_out_the_header_navigation_and_forms(page, console, name):
     open_page(page, console, BY_NAME[name])
-    expect(page.locator("link[rel='stylesheet'][media='print'][href$='print.css']")).to_have_count(1)
+    print_css = page.locator("link[rel='stylesheet'][media='print'][href$='print.css']")
+    expect(print_css).to_have_count(1)
 
     page.emulate_media(media="print")
 
