@@ -72,7 +72,9 @@ def render(text: str) -> Rendered:
     html = md.convert(text or "")
     # Guides start their sections at h2 under the page's own h1; demote a stray h1.
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
-    return Rendered(html=mark_checklists(wrap_tables(sanitise(html))), toc=_plain_toc(md.toc_tokens))
+    return Rendered(
+        html=mark_checklists(wrap_tables(sanitise(html))), toc=_plain_toc(md.toc_tokens)
+    )
 
 
 _TASK = re.compile(r"<li>(?:<p>)?\[( |x|X)\] ")
@@ -84,9 +86,13 @@ def mark_checklists(html: str) -> str:
     def box(match):
         done = match.group(1) != " "
         symbol, state = ("☑", "done") if done else ("☐", "to do")
-        opening = match.group(0)[: -len(f"[{match.group(1)}] ")].replace("<li>", '<li class="task">')
-        return (f'{opening}<span class="task__box" aria-hidden="true">{symbol}</span>'
-                f'<span class="visually-hidden">{state}: </span>')
+        opening = match.group(0)[: -len(f"[{match.group(1)}] ")].replace(
+            "<li>", '<li class="task">'
+        )
+        return (
+            f'{opening}<span class="task__box" aria-hidden="true">{symbol}</span>'
+            f'<span class="visually-hidden">{state}: </span>'
+        )
 
     return _TASK.sub(box, html)
 

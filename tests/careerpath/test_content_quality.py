@@ -21,9 +21,15 @@ def records(content, kind):
 
 
 ROLE_SLUGS = {
-    "operations-coordinator", "operations-supervisor", "operations-analyst",
-    "production-scheduler", "inventory-analyst", "operations-manager",
-    "senior-operations-manager", "director-of-operations", "vp-of-operations",
+    "operations-coordinator",
+    "operations-supervisor",
+    "operations-analyst",
+    "production-scheduler",
+    "inventory-analyst",
+    "operations-manager",
+    "senior-operations-manager",
+    "director-of-operations",
+    "vp-of-operations",
     "chief-operating-officer",
 }
 PLACEHOLDER = re.compile(r"\b(lorem|ipsum|TODO|TBD|FIXME|XXX)\b|\?\?\?", re.IGNORECASE)
@@ -49,10 +55,29 @@ def test_there_is_enough_of_every_kind(content):
 
 def test_the_required_skills_are_present(content):
     names = " ".join(s.name.lower() for s in records(content, "skills"))
-    for word in ("lean", "value stream", "5s", "dmaic", "erp", "mrp", "capacity", "forecast",
-                 "budget", "logistics", "inventory", "quality", "kpi", "prescriptive",
-                 "project management", "leadership", "change management", "communication",
-                 "executive reporting", "decision", "negotiation"):
+    for word in (
+        "lean",
+        "value stream",
+        "5s",
+        "dmaic",
+        "erp",
+        "mrp",
+        "capacity",
+        "forecast",
+        "budget",
+        "logistics",
+        "inventory",
+        "quality",
+        "kpi",
+        "prescriptive",
+        "project management",
+        "leadership",
+        "change management",
+        "communication",
+        "executive reporting",
+        "decision",
+        "negotiation",
+    ):
         assert word in names, word
 
 
@@ -75,12 +100,17 @@ def test_every_salary_figure_has_a_source_and_a_year(content):
 
 
 def test_the_seed_median_and_outlook_carry_the_may_2024_source(content):
-    median = next(f for f in records(content, "salaries")
-                  if f.role == "operations-manager" and f.statistic == "median"
-                  and f.reference_year == 2024)
+    median = next(
+        f
+        for f in records(content, "salaries")
+        if f.role == "operations-manager" and f.statistic == "median" and f.reference_year == 2024
+    )
     assert median.amount == 102950 and median.occupation_code == "11-1021" and median.verified
-    outlook = next(p for p in records(content, "projections")
-                   if p.occupation_code == "11-1021" and p.start_year == 2024)
+    outlook = next(
+        p
+        for p in records(content, "projections")
+        if p.occupation_code == "11-1021" and p.start_year == 2024
+    )
     assert outlook.end_year == 2034 and round(outlook.growth_percent) == 4
 
 
@@ -107,8 +137,10 @@ def test_no_placeholder_text_anywhere(content):
 
 
 def test_every_internal_link_points_at_an_existing_page(content):
-    slugs = {kind: {r.slug for r in records(content, kind)}
-             for kind in ("roles", "certifications", "guides", "faqs")}
+    slugs = {
+        kind: {r.slug for r in records(content, kind)}
+        for kind in ("roles", "certifications", "guides", "faqs")
+    }
     texts = [(f.slug, f.answer) for f in records(content, "faqs")]
     texts += [(g.slug, g.body) for g in records(content, "guides")]
     for owner, text in texts:
@@ -125,8 +157,15 @@ def test_every_internal_link_points_at_an_existing_page(content):
             elif parts == ["faq"] and fragment:
                 assert fragment in slugs["faqs"], (owner, link)
             else:
-                assert parts[:1] in ([], ["roles"], ["ladder"], ["certifications"], ["faq"],
-                                     ["guides"], ["search"]), (owner, link)
+                assert parts[:1] in (
+                    [],
+                    ["roles"],
+                    ["ladder"],
+                    ["certifications"],
+                    ["faq"],
+                    ["guides"],
+                    ["search"],
+                ), (owner, link)
 
 
 def test_faq_answers_and_guides_are_within_their_lengths(content):
