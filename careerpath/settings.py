@@ -166,6 +166,10 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# In development (and under the test runner, which turns DEBUG off) serve straight from the
+# source folders, so a fresh clone needs no collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 CONTENT_DIR = BASE_DIR / "fixtures"
 BENCHMARK_FLOOR = env_bool("CAREERPATH_BENCH_FLOOR", False)
