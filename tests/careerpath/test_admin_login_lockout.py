@@ -7,8 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_in(client, password):
-    return client.post("/admin/login/?next=/admin/",
-                       {"username": "editor", "password": password})
+    return client.post("/admin/login/?next=/admin/", {"username": "editor", "password": password})
 
 
 def test_five_failed_sign_ins_lock_the_account_even_for_the_right_password(client, settings):
