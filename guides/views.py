@@ -17,14 +17,22 @@ PUBLISHER = "CareerPath"
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def faq(request):
     faqs = selectors.faq_list(request.GET.get("q"))
-    context = {"faq_list": faqs, "faq_page_data": faq_page_data(faqs.faqs)}
+    context = {
+        "faq_list": faqs,
+        "faq_page_data": faq_page_data(faqs.faqs),
+        "breadcrumbs": [("FAQ", reverse("guides:faq"))],
+    }
     template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
     return render(request, template, context)
 
 
 @require_safe
 def guide_index(request):
-    return render(request, "guides/index.html", {"guides": selectors.published_guides()})
+    context = {
+        "guides": selectors.published_guides(),
+        "breadcrumbs": [("Guides", reverse("guides:index"))],
+    }
+    return render(request, "guides/index.html", context)
 
 
 @require_safe

@@ -1,6 +1,7 @@
 """Search across roles, skills, certifications, FAQs and guides."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -15,4 +16,5 @@ def search(request):
     results = site_search.search(request.GET.get("q"))
     fragment = wants_fragment(request)
     template = "careerpath/search.html#results" if fragment else "careerpath/search.html"
-    return render(request, template, {"results": results})
+    context = {"results": results, "breadcrumbs": [("Search", reverse("search"))]}
+    return render(request, template, context)

@@ -86,7 +86,27 @@ def test_path_canonical_keeps_its_parameters_in_a_fixed_order(client):
     ) in html
 
 
-def test_every_page_below_home_has_breadcrumbs_with_json_ld(client):
-    html = client.get("/roles/operations-manager/").content.decode()
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/roles/",
+        "/roles/operations-manager/",
+        "/ladder/",
+        "/ladder/path/",
+        "/certifications/",
+        "/certifications/cpim/",
+        "/certifications/compare/?c=cpim&c=cscp",
+        "/faq/",
+        "/guides/",
+        "/guides/working-with-senior-management/",
+        "/search/?q=lean",
+    ],
+)
+def test_every_page_below_home_has_breadcrumbs_with_json_ld(client, path):
+    html = client.get(path).content.decode()
     assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in html
     assert '"@type": "BreadcrumbList"' in html
+
+
+def test_the_home_page_has_no_breadcrumbs(client):
+    assert "BreadcrumbList" not in client.get("/").content.decode()
