@@ -8,6 +8,7 @@ Errors read ``file: record: field: message``.
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import frontmatter
@@ -21,13 +22,14 @@ from guides.content import FAQRecord, GuideRecord
 from guides.models import FAQ, Guide
 from roles.content import ProjectionRecord, RoleRecord, SalaryRecord, SkillRecord
 from roles.models import (
-    PERCENTILE_ORDER,
     EmploymentProjection,
     Role,
     RoleSkill,
     SalaryFigure,
     Skill,
     Statistic,
+    find_cycle,
+    misordered_percentiles,
 )
 
 YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -270,59 +272,20 @@ def _reference_errors(content: Content) -> list[ContentError]:
     return errors
 
 
-def find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
-    """A path that returns to its start in the graph `edges`, or None."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-
-    def visit(node, path):
-        state[node] = 1
-        for nxt in edges.get(node, []):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt) :] + [nxt]
-            if nxt not in state:
-                found = visit(nxt, path + [nxt])
-                if found:
-                    return found
-        state[node] = 2
-        return None
-
-    for start in edges:
-        if start not in state:
-            found = visit(start, [start])
-            if found:
-                return found
-    return None
-
-
 def _percentile_errors(content: Content) -> list[ContentError]:
+    def series(record):
+        return (record.role, record.occupation_code, record.source_name, record.reference_year)
+
     errors = []
-    series = defaultdict(dict)
-    for figure in content.records["salaries"]:
-        key = (figure.role, figure.occupation_code, figure.source_name, figure.reference_year)
-        series[key][figure.statistic] = figure
-    for points in series.values():
-        ordered = [points[s] for s in PERCENTILE_ORDER if s in points]
-        for lower, higher in zip(ordered, ordered[1:], strict=False):
-            if lower.amount > higher.amount:
-                errors.append(
-                    ContentError(
-                        content.files["salaries"],
-                        higher.key,
-                        "amount",
-                        f"{Statistic(higher.statistic).label} ({higher.amount:,}) is below "
-                        f"{Statistic(lower.statistic).label} ({lower.amount:,})",
-                    )
-                )
-        low, high = points.get(Statistic.RANGE_LOW), points.get(Statistic.RANGE_HIGH)
-        if low and high and low.amount > high.amount:
-            errors.append(
-                ContentError(
-                    content.files["salaries"],
-                    high.key,
-                    "amount",
-                    "the high end of the range is below the low end",
-                )
+    for lower, higher in misordered_percentiles(content.records["salaries"], series):
+        if lower.statistic == Statistic.RANGE_LOW:
+            message = "the high end of the range is below the low end"
+        else:
+            message = (
+                f"{Statistic(higher.statistic).label} ({higher.amount:,}) is below "
+                f"{Statistic(lower.statistic).label} ({lower.amount:,})"
             )
+        errors.append(ContentError(content.files["salaries"], higher.key, "amount", message))
     return errors
 
 
@@ -552,8 +515,6 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
 
 
 def _decimal(value: float):
-    from decimal import Decimal
-
     return Decimal(str(value)).quantize(Decimal("0.1"))
 
 

@@ -199,24 +199,37 @@ class SalaryFigure(models.Model):
             raise ValidationError(errors)
 
 
-def percentile_order_errors(figures) -> list[str]:
-    """Messages for every series (role, code, source, year) whose percentiles do not rise."""
-    series: dict[tuple, dict[str, object]] = {}
+def misordered_percentiles(figures, series_key) -> list[tuple]:
+    """(lower, higher) pairs whose amounts fall where they should rise, within each series.
+
+    `figures` are anything with a `statistic` and an `amount` (model rows or content records);
+    `series_key(figure)` says which series (role, code, source, year) a figure belongs to.
+    """
+    series: dict[tuple, dict] = {}
     for figure in figures:
-        series.setdefault(figure.series_key(), {})[figure.statistic] = figure
-    messages = []
+        series.setdefault(series_key(figure), {})[figure.statistic] = figure
+    pairs = []
     for points in series.values():
         ordered = [points[s] for s in PERCENTILE_ORDER if s in points]
-        for lower, higher in zip(ordered, ordered[1:], strict=False):
-            if lower.amount > higher.amount:
-                messages.append(
-                    f"{lower.get_statistic_display()} ({lower.amount:,.0f}) is above "
-                    f"{higher.get_statistic_display()} ({higher.amount:,.0f}) for "
-                    f"{lower.source_name} {lower.reference_year}."
-                )
-        has_range = {Statistic.RANGE_LOW, Statistic.RANGE_HIGH} <= points.keys()
-        if has_range and points[Statistic.RANGE_LOW].amount > points[Statistic.RANGE_HIGH].amount:
+        pairs += [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if a.amount > b.amount]
+        low, high = points.get(Statistic.RANGE_LOW), points.get(Statistic.RANGE_HIGH)
+        if low and high and low.amount > high.amount:
+            pairs.append((low, high))
+    return pairs
+
+
+def percentile_order_errors(figures) -> list[str]:
+    """Messages for every series (role, code, source, year) whose percentiles do not rise."""
+    messages = []
+    for lower, higher in misordered_percentiles(figures, SalaryFigure.series_key):
+        if lower.statistic == Statistic.RANGE_LOW:
             messages.append("The low end of the range is above the high end.")
+        else:
+            messages.append(
+                f"{lower.get_statistic_display()} ({lower.amount:,.0f}) is above "
+                f"{higher.get_statistic_display()} ({higher.amount:,.0f}) for "
+                f"{lower.source_name} {lower.reference_year}."
+            )
     return messages
 
 
@@ -250,26 +263,49 @@ class EmploymentProjection(models.Model):
         return f"{self.occupation_code} {self.start_year}–{self.end_year}: {self.growth_percent}%"
 
 
+def find_cycle(edges: dict) -> list | None:
+    """A path that returns to its start in the graph `edges` (node -> next nodes), or None."""
+    state: dict = {}  # 1 = on the current path, 2 = finished
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in edges.get(node, []):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state:
+                found = visit(nxt, path + [nxt])
+                if found:
+                    return found
+        state[node] = 2
+        return None
+
+    for start in list(edges):
+        if start not in state:
+            found = visit(start, [start])
+            if found:
+                return found
+    return None
+
+
 def ladder_cycle(role: Role, leads_to: list[Role]) -> list[str] | None:
     """Titles of the loop that `role` leading to `leads_to` would close, or None.
 
-    Walks upwards from each proposed next role through the saved ladder; reaching
-    `role` again means the ladder would go round in a circle.
+    The saved ladder has no loop, so a loop found after the change runs through `role`;
+    it is told starting and ending there.
     """
-    edges: dict[int, list[int]] = {}
+    edges: dict = {}
     for source_id, target_id in Role.leads_to.through.objects.values_list(
         "from_role_id", "to_role_id"
     ):
         edges.setdefault(source_id, []).append(target_id)
     edges[role.pk] = [r.pk for r in leads_to]
+    cycle = find_cycle(edges)
+    if cycle is None:
+        return None
+    loop = cycle[:-1]
+    if role.pk in loop:
+        start = loop.index(role.pk)
+        loop = loop[start:] + loop[:start]
     titles = dict(Role.objects.values_list("pk", "title"))
     titles[role.pk] = role.title
-    stack = [(role.pk, [role.pk])]
-    while stack:
-        node, path = stack.pop()
-        for nxt in edges.get(node, []):
-            if nxt == role.pk:
-                return [titles[pk] for pk in path + [nxt]]
-            if nxt not in path:
-                stack.append((nxt, path + [nxt]))
-    return None
+    return [titles[pk] for pk in [*loop, loop[0]]]

@@ -72,10 +72,6 @@ def roles_by_tier() -> list[tuple[str, list[Role]]]:
     return [(labels[tier], tier, members) for tier, members in by_tier.items() if members]
 
 
-def role_choices() -> list[Role]:
-    return list(Role.objects.only("slug", "title", "rank").order_by("rank", "title"))
-
-
 # --- the role profile ------------------------------------------------------------------------
 
 
@@ -102,10 +98,6 @@ class Pay:
     median: SalaryFigure | None
     chart: PayChart | None
     projections: list[EmploymentProjection] = field(default_factory=list)
-
-    @property
-    def has_unverified(self) -> bool:
-        return any(not f.verified for f in self.figures)
 
 
 def _pay(figures: list[SalaryFigure], projections) -> Pay:
