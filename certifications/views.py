@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from roles.http import wants_fragment
+from common.http import wants_fragment
 from roles.models import Tier
 
 from . import selectors

@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from roles.http import wants_fragment
+from common.http import wants_fragment
 
 from . import selectors
 

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
-from .http import wants_fragment
+from common.http import wants_fragment
 from .models import Industry
 
 

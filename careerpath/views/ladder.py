@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from roles import selectors
-from roles.http import wants_fragment
+from common.http import wants_fragment
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
