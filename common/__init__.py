@@ -1,1 +1,3 @@
-"""What every app shares: request helpers, admin form bases, content schema types. Imports no app."""
+"""What every app shares: request helpers, admin form bases, content schema types.
+
+It imports no app."""

@@ -4,8 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from . import selectors
 from common.http import wants_fragment
+
+from . import selectors
 from .models import Industry
 
 

@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from roles import selectors
 from common.http import wants_fragment
+from roles import selectors
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
