@@ -20,6 +20,7 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "guides:update",
         ]
 
     def location(self, item):
