@@ -226,15 +226,13 @@ def headline(rows: list[MeasureRow]) -> str:
     judged = [row for row in rows if row.status != Status.NO_TARGET]
     if not judged:
         return f"{len(rows)} measure{'s' if len(rows) != 1 else ''} reported, none with a target."
+    if len(judged) == 1:
+        return f"{judged[0].name} is {judged[0].status.label.lower()}."
     on = [row for row in judged if row.status == Status.ON_TARGET]
     close = [row for row in judged if row.status == Status.CLOSE]
     off = [row for row in judged if row.status == Status.OFF_TARGET]
     if len(on) == len(judged):
-        return (
-            f"All {len(judged)} measures with a target are on target."
-            if len(judged) > 1
-            else (f"{judged[0].name} is on target.")
-        )
+        return f"All {len(judged)} measures with a target are on target."
     parts = [f"{len(on)} of {len(judged)} measures on target"]
     if off:
         parts.append(f"off target: {_names(off)}")

@@ -95,3 +95,8 @@ def test_trend_puts_the_best_value_at_the_top_and_the_target_on_the_same_scale()
 def test_headline_when_everything_is_on_target():
     rows = [measure_row(measure(this_month=D(5), target=D(4))) for _ in range(2)]
     assert headline(rows) == "All 2 measures with a target are on target."
+
+
+def test_headline_for_a_single_measure_names_it():
+    rows = [measure_row(measure(this_month=D(3), target=D(4)))]
+    assert headline(rows) == "Measure is off target."
