@@ -88,6 +88,14 @@ def _update_builder(request) -> dict:
     }
 
 
+def _builder_crumbs() -> list[tuple[str, str]]:
+    return [
+        ("Guides", reverse("guides:index")),
+        ("Working with senior management", reverse("guides:detail", args=[UPDATE_GUIDE_SLUG])),
+        ("Update builder", reverse("guides:update")),
+    ]
+
+
 def _keep_private(response):
     """Figures a person typed are theirs: no shared cache, no search engine, no referrer."""
     response["Cache-Control"] = "private, no-store"
@@ -105,11 +113,7 @@ def update_builder(request):
         response = render(request, "guides/update.html#preview", context)
         response["HX-Redirect"] = request.get_full_path()
         return _keep_private(response)
-    context["breadcrumbs"] = [
-        ("Guides", reverse("guides:index")),
-        ("Working with senior management", context["guide_url"]),
-        ("Update builder", reverse("guides:update")),
-    ]
+    context["breadcrumbs"] = _builder_crumbs()
     template = "guides/update.html#preview" if wants_fragment(request) else "guides/update.html"
     response = render(request, template, context, status=400 if context["invalid"] else 200)
     # The empty form is a public page like any other; anything typed into it is private.
@@ -127,7 +131,7 @@ def update_pdf(request):
             if not context["invalid"]
             else "Correct the entries marked below, then download the PDF again."
         )
-        context["breadcrumbs"] = [("Update builder", reverse("guides:update"))]
+        context["breadcrumbs"] = _builder_crumbs()
         return _keep_private(render(request, "guides/update.html", context, status=400))
     html = render_to_string("guides/update_pdf.html", context, request=request)
     name = slugify(f"{update.team} update {update.period}") or "operations-update"
