@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from common.admin import ModelAdmin
 from roles.forms import ContentForm, SourcesField, TierCheckboxesField
 
 from .content import CertificationRecord, Cost, Exam, OrganizationRecord
@@ -31,7 +32,7 @@ class CertificationAdminForm(ContentForm):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ModelAdmin):
     form = OrganizationAdminForm
     list_display = ["abbreviation", "name", "url", "certification_count", "updated"]
     search_fields = ["name", "abbreviation", "slug"]
@@ -46,7 +47,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(ModelAdmin):
     form = CertificationAdminForm
     list_display = ["acronym", "name", "issuer", "focus", "tier_list", "verified_on"]
     list_filter = ["focus", "issuer", "verified_on"]

@@ -3,11 +3,30 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from roles.content import Record, Slug, Text
 
+from .markdown import MAX_FAQ_ANSWER, MAX_GUIDE_BODY, MarkdownRefused, check_renderable
 from .models import FAQCategory
+
+
+def _renderable(max_length: int):
+    """A check that the text renders in reasonable time; its message is the editor's error."""
+
+    def check(text: str) -> str:
+        try:
+            check_renderable(text, max_length=max_length)
+        except MarkdownRefused as refused:
+            raise PydanticCustomError("markdown_refused", str(refused)) from refused
+        return text
+
+    return AfterValidator(check)
+
+
+GuideBody = Annotated[Text, _renderable(MAX_GUIDE_BODY)]
+FAQAnswer = Annotated[Text, _renderable(MAX_FAQ_ANSWER)]
 
 
 class FAQRecord(Record):
@@ -15,7 +34,7 @@ class FAQRecord(Record):
     question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=250)]
     category: Literal[tuple(FAQCategory.values)]  # type: ignore[valid-type]
     order: Annotated[int, Field(ge=1, le=1000)] = 1
-    answer: Text
+    answer: FAQAnswer
     roles: list[Slug] = []
     guides: list[Slug] = []
     published: bool = True
@@ -31,4 +50,4 @@ class GuideRecord(Record):
     certifications: list[Slug] = []
     published: bool = True
     updated: date
-    body: Text
+    body: GuideBody

@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.db import models, transaction
 from django.db.models import Count
 
+from common.admin import ModelAdmin
+
 from .forms import (
     ProjectionAdminForm,
     RoleAdminForm,
@@ -67,7 +69,7 @@ class SalaryFigureInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ModelAdmin):
     form = RoleAdminForm
     list_display = ["title", "tier", "rank", "years", "skill_count", "figure_count", "updated"]
     list_filter = ["tier", "onet_derived"]
@@ -160,7 +162,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ModelAdmin):
     form = SkillAdminForm
     list_display = ["name", "kind", "slug", "role_count", "updated"]
     list_filter = ["kind"]
@@ -177,7 +179,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryFigure)
-class SalaryFigureAdmin(admin.ModelAdmin):
+class SalaryFigureAdmin(ModelAdmin):
     form = SalaryFigureForm
     list_display = [
         "role",
@@ -223,7 +225,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmploymentProjection)
-class EmploymentProjectionAdmin(admin.ModelAdmin):
+class EmploymentProjectionAdmin(ModelAdmin):
     form = ProjectionAdminForm
     list_display = [
         "occupation_code",
