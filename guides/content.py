@@ -8,16 +8,21 @@ from pydantic_core import PydanticCustomError
 
 from roles.content import Record, Slug, Text
 
-from .markdown import MAX_FAQ_ANSWER, MAX_GUIDE_BODY, MarkdownRefused, check_renderable
+from .markdown import MAX_FAQ_ANSWER, MAX_GUIDE_BODY, MarkdownRefused, check_renderable, render
 from .models import FAQCategory
 
 
 def _renderable(max_length: int):
-    """A check that the text renders in reasonable time; its message is the editor's error."""
+    """A check that the text renders, and in reasonable time; its message is the editor's error.
+
+    It renders once to find out (a few milliseconds for a real guide): some structures only
+    show they nest too deeply while being rendered.
+    """
 
     def check(text: str) -> str:
         try:
             check_renderable(text, max_length=max_length)
+            render(text)
         except MarkdownRefused as refused:
             raise PydanticCustomError("markdown_refused", str(refused)) from refused
         return text
