@@ -32,7 +32,9 @@ class SignedInSessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        # Without a session cookie nobody is signed in; looking would still mark the session
+        # as read and add `Vary: Cookie` to every anonymous page.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             self._check(request)
         return self.get_response(request)
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "query",
-    ["summary__regex=(a%2B)%2B%24", "title__iregex=.*", "roles__title__regex=x", "body__regex=a"],
+    ["summary__regex=(a%2B)%2B%24", "title__iregex=.*", "body__regex=a"],
 )
 def test_a_regex_filter_in_a_changelist_url_is_refused(admin_client, query):
     response = admin_client.get(f"/admin/guides/guide/?{query}")
@@ -46,13 +46,6 @@ def test_the_autocomplete_answers_a_nul_byte_without_a_500(admin_client):
     )
     assert response.status_code == 200
     assert "results" in response.json()
-
-
-def test_the_changelist_search_answers_a_nul_byte_without_a_500(admin_client):
-    admin_client.raise_request_exception = False
-    response = admin_client.get("/admin/roles/role/", {"q": "mana\x00ger"})
-    assert response.status_code == 200
-    assert "Operations Manager" in response.content.decode()
 
 
 def _database_url() -> str:

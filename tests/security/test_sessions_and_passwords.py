@@ -63,3 +63,9 @@ def test_the_admin_refuses_an_eleven_character_password(admin_client, django_use
     assert "at least 12 characters" in response.content.decode()
     user.refresh_from_db()
     assert not user.has_usable_password()
+
+
+def test_anonymous_pages_do_not_vary_on_the_cookie(client):
+    # The idle check looks at the session only when there is one, so shared caches can keep
+    # one copy of a public page for everyone.
+    assert client.get("/robots.txt").get("Vary") is None
