@@ -10,8 +10,9 @@ import markdown.extensions.toc
 import nh3
 
 # Longest Markdown an editor may save or preview. The largest guide is about 9,200 characters,
-# the longest FAQ answer about 700; at these lengths the slowest text that passes
-# `check_renderable` renders in about a second (tests/security/test_markdown_limits.py).
+# the longest FAQ answer about 700. At these lengths the slowest text found that passes
+# `check_renderable` (thousands of identical headings, or of abbreviations) renders in one to
+# two seconds, nested brackets in a tenth of that (tests/security/test_markdown_limits.py).
 MAX_GUIDE_BODY = 20_000
 MAX_FAQ_ANSWER = 3_000
 MAX_MARKDOWN = max(MAX_GUIDE_BODY, MAX_FAQ_ANSWER)
@@ -33,8 +34,8 @@ ALLOWED_CLASSES = {
     "div": {"footnote", "toc"},
 }
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-_HEADING_ID = re.compile(r"^[\w-]{1,100}$")
-_FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w-]{1,100}$")
+_HEADING_ID = re.compile(r"^[\w-]+$")
+_FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w-]+$")
 
 
 class MarkdownRefused(ValueError):
@@ -51,7 +52,9 @@ def _heading_id_allowed(value: str) -> bool:
 
 def _slugify(value: str, separator: str) -> str:
     slug = markdown.extensions.toc.slugify(value, separator)
-    return slug if _heading_id_allowed(slug) else f"{slug}{separator}section"
+    if not slug or _heading_id_allowed(slug):
+        return slug  # an empty slug gets toc's own numbered id
+    return f"{slug}{separator}section"
 
 
 EXTENSIONS = ["toc", "tables", "footnotes", "sane_lists", "attr_list", "def_list", "abbr"]
