@@ -542,6 +542,8 @@ def _certification_values(record: CertificationRecord, organizations) -> dict:
         "cost_nonmember": cost.get("nonmember"),
         "currency": cost.get("currency", "USD"),
         "cost_note": cost.get("note", ""),
+        "cost_total": cost.get("total"),
+        "cost_total_note": cost.get("total_note", ""),
         "validity_years": record.validity_years,
     }
 
@@ -728,6 +730,8 @@ def _certification_record(cert: Certification) -> CertificationRecord:
                 "nonmember": _int_or_none(cert.cost_nonmember),
                 "currency": cert.currency,
                 "note": cert.cost_note,
+                "total": _int_or_none(cert.cost_total),
+                "total_note": cert.cost_total_note,
             },
             "roles": sorted(r.slug for r in cert.roles.all()),
         }

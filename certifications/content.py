@@ -32,6 +32,8 @@ class Cost(Record):
     nonmember: Annotated[int, Field(ge=0)] | None = None
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
     note: OptionalText = ""
+    total: Annotated[int, Field(ge=0)] | None = None
+    total_note: OptionalText = ""
 
 
 class CertificationRecord(Record):
@@ -52,3 +54,6 @@ class CertificationRecord(Record):
     verified_on: date
     sources: list[Source] = Field(min_length=1)
     unverified: OptionalText = ""
+    study_hours: OptionalText = ""
+    pass_rate: OptionalText = ""
+    editor_notes: OptionalText = ""

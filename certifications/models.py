@@ -60,6 +60,28 @@ class Certification(models.Model):
     )
     currency = models.CharField(max_length=3, default="USD")
     cost_note = models.TextField(blank=True)
+    cost_total = models.DecimalField(
+        "typical total cost",
+        max_digits=8,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text="Exam, any required membership and typical preparation, for a first attempt.",
+    )
+    cost_total_note = models.TextField(
+        "total cost: what it covers, or why it cannot be given", blank=True
+    )
+    study_hours = models.CharField(
+        "typical study hours",
+        max_length=200,
+        blank=True,
+        help_text="E.g. 'About 80 to 150 hours (training providers' estimates)'.",
+    )
+    pass_rate = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The issuer's published pass rate, or say that it publishes none.",
+    )
     validity_years = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Leave empty for a lifetime credential."
     )
@@ -69,10 +91,17 @@ class Certification(models.Model):
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
     official_url = models.URLField(max_length=300)
-    verified_on = models.DateField("facts last verified")
+    verified_on = models.DateField(
+        "facts last checked", help_text="When the facts were last checked against the sources."
+    )
     sources = models.JSONField(default=list)
     unverified = models.TextField(
-        "unverified facts", blank=True, help_text="Facts that are not confirmed; shown on the page."
+        "unverified facts",
+        blank=True,
+        help_text="Facts not confirmed on the issuer's own pages; shown on the page.",
+    )
+    editor_notes = models.TextField(
+        blank=True, help_text="For editors only; never shown on the public site."
     )
     updated = models.DateTimeField(auto_now=True)
 
@@ -87,6 +116,11 @@ class Certification(models.Model):
             models.CheckConstraint(
                 condition=Q(cost_nonmember__gte=0) | Q(cost_nonmember__isnull=True),
                 name="cert_nonmember_cost_not_negative",
+                violation_error_message="A cost cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_total__gte=0) | Q(cost_total__isnull=True),
+                name="cert_total_cost_not_negative",
                 violation_error_message="A cost cannot be negative.",
             ),
             models.CheckConstraint(

@@ -21,29 +21,28 @@ from .models import (
     Tier,
 )
 
-MEDIAN_ORDER = ("-reference_year", "-verified", "code_match", "source_name")
+MEDIAN_ORDER = ("-headline", "-reference_year", "-verified", "code_match", "source_name")
+# The figure shown for a role: the one editors marked for it (a rung's estimate where rungs
+# share an occupation code), otherwise its newest median.
+SHOWN_FIGURES = Q(headline=True) | Q(statistic=Statistic.MEDIAN)
 
 
 def _with_median(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "salary_figures",
-            queryset=SalaryFigure.objects.filter(statistic=Statistic.MEDIAN).order_by(
-                *MEDIAN_ORDER
-            ),
+            queryset=SalaryFigure.objects.filter(SHOWN_FIGURES).order_by(*MEDIAN_ORDER),
             to_attr="median_figures",
         )
     )
 
 
 def median_figure(role: Role) -> SalaryFigure | None:
-    """The newest median for a role: newest year first, verified before unverified,
-    an exact occupation code before a proxy."""
+    """The figure shown for a role: the one marked as its headline, else the newest median
+    (newest year first, verified before unverified, an exact occupation code before a proxy)."""
     figures = getattr(role, "median_figures", None)
     if figures is None:
-        figures = list(
-            role.salary_figures.filter(statistic=Statistic.MEDIAN).order_by(*MEDIAN_ORDER)
-        )
+        figures = list(role.salary_figures.filter(SHOWN_FIGURES).order_by(*MEDIAN_ORDER))
     return figures[0] if figures else None
 
 
@@ -102,8 +101,14 @@ class Pay:
 
 def _pay(figures: list[SalaryFigure], projections) -> Pay:
     medians = sorted(
-        (f for f in figures if f.statistic == Statistic.MEDIAN),
-        key=lambda f: (-f.reference_year, not f.verified, f.code_match, f.source_name),
+        (f for f in figures if f.headline or f.statistic == Statistic.MEDIAN),
+        key=lambda f: (
+            not f.headline,
+            -f.reference_year,
+            not f.verified,
+            f.code_match,
+            f.source_name,
+        ),
     )
     series: dict[tuple, list[SalaryFigure]] = {}
     for figure in figures:
@@ -116,7 +121,11 @@ def _pay(figures: list[SalaryFigure], projections) -> Pay:
         best = max(candidates, key=lambda s: (len(s), s[0].reference_year, s[0].verified))
         best.sort(key=lambda f: PERCENTILE_ORDER.index(f.statistic))
         chart = PayChart(best, best[0].amount, best[-1].amount)
-    return Pay(figures, medians[0] if medians else None, chart, list(projections))
+    newest = {}  # one outlook per occupation: the newest projection, never two editions
+    for projection in projections:
+        if projection.occupation_code not in newest:
+            newest[projection.occupation_code] = projection
+    return Pay(figures, medians[0] if medians else None, chart, list(newest.values()))
 
 
 @dataclass
