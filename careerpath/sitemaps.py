@@ -20,6 +20,7 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "sources",
         ]
 
     def location(self, item):

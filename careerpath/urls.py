@@ -13,6 +13,7 @@ urlpatterns = [
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
+    path("about/sources/", pages.sources, name="sources"),
     path("roles/", include("roles.urls")),
     path("certifications/", include("certifications.urls")),
     path("", include("guides.urls")),

@@ -61,24 +61,22 @@ class Certification(models.Model):
     currency = models.CharField(max_length=3, default="USD")
     cost_note = models.TextField(blank=True)
     cost_total = models.DecimalField(
-        "typical total cost",
+        "total for a first attempt",
         max_digits=8,
         decimal_places=0,
         null=True,
         blank=True,
-        help_text="Exam, any required membership and typical preparation, for a first attempt.",
+        help_text="The least a first attempt costs: exam plus any required membership or course.",
     )
     cost_total_note = models.TextField(
         "total cost: what it covers, or why it cannot be given", blank=True
     )
-    study_hours = models.CharField(
+    study_hours = models.TextField(
         "typical study hours",
-        max_length=200,
         blank=True,
         help_text="E.g. 'About 80 to 150 hours (training providers' estimates)'.",
     )
-    pass_rate = models.CharField(
-        max_length=200,
+    pass_rate = models.TextField(
         blank=True,
         help_text="The issuer's published pass rate, or say that it publishes none.",
     )

@@ -53,7 +53,9 @@ class SalaryFigureInline(admin.TabularInline):
         "code_note",
         "source_name",
         "reference_year",
+        "edition",
         "verified",
+        "headline",
     ]
     show_change_link = True
     formfield_overrides = COMPACT_TEXT
@@ -215,7 +217,24 @@ class SalaryFigureAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Source", {"fields": ["source_name", "source_url", "reference_year", "verified", "note"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "source_name",
+                    "source_url",
+                    ("reference_year", "edition"),
+                    ("verified", "checked_on"),
+                    "note",
+                ],
+                "description": (
+                    "Verified means checked on the primary source itself (bls.gov); a figure "
+                    "copied from anywhere else stays unverified and the page says so."
+                ),
+            },
+        ),
+        ("On the ladder and cards", {"fields": ["headline", "rung_note"]}),
+        ("For editors only", {"fields": ["editor_notes"]}),
     ]
 
     def view_on_site(self, figure):
@@ -247,5 +266,9 @@ class EmploymentProjectionAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Source", {"fields": ["source_name", "source_url", "verified", "note"]}),
+        (
+            "Source",
+            {"fields": ["source_name", "source_url", ("verified", "checked_on"), "note"]},
+        ),
+        ("For editors only", {"fields": ["editor_notes"]}),
     ]

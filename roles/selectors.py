@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from .models import (
@@ -92,11 +92,37 @@ class PayChart:
 
 
 @dataclass
+class PaySeries:
+    """Figures of one occupation code, source and edition: one table, its notes said once."""
+
+    figures: list[SalaryFigure]
+
+    @property
+    def first(self) -> SalaryFigure:
+        return self.figures[0]
+
+    @property
+    def edition(self) -> str:
+        return self.first.edition or str(self.first.reference_year)
+
+    @property
+    def notes(self) -> list[str]:
+        """Reader notes of the series, each once however many figures repeat it."""
+        return list(dict.fromkeys(f.note for f in self.figures if f.note))
+
+
+@dataclass
 class Pay:
     figures: list[SalaryFigure]
     median: SalaryFigure | None
     chart: PayChart | None
     projections: list[EmploymentProjection] = field(default_factory=list)
+    series: list[PaySeries] = field(default_factory=list)
+
+    @property
+    def editions(self) -> list[str]:
+        """The editions the page draws on, newest first, so a mix is said, never hidden."""
+        return list(dict.fromkeys(s.edition for s in self.series))
 
 
 def _pay(figures: list[SalaryFigure], projections) -> Pay:
@@ -121,11 +147,22 @@ def _pay(figures: list[SalaryFigure], projections) -> Pay:
         best = max(candidates, key=lambda s: (len(s), s[0].reference_year, s[0].verified))
         best.sort(key=lambda f: PERCENTILE_ORDER.index(f.statistic))
         chart = PayChart(best, best[0].amount, best[-1].amount)
+    grouped: dict[tuple, list[SalaryFigure]] = {}
+    for figure in sorted(figures, key=lambda f: (-f.reference_year, f.occupation_code)):
+        grouped.setdefault(figure.series_key(), []).append(figure)
+    order = [*PERCENTILE_ORDER, Statistic.RANGE_LOW, Statistic.RANGE_HIGH]
+    order.insert(order.index(Statistic.MEDIAN) + 1, Statistic.MEAN)
+    series = [
+        PaySeries(sorted(group, key=lambda f: order.index(f.statistic)))
+        for group in grouped.values()
+    ]
     newest = {}  # one outlook per occupation: the newest projection, never two editions
     for projection in projections:
         if projection.occupation_code not in newest:
             newest[projection.occupation_code] = projection
-    return Pay(figures, medians[0] if medians else None, chart, list(newest.values()))
+    return Pay(
+        figures, medians[0] if medians else None, chart, list(newest.values()), series=series
+    )
 
 
 @dataclass
@@ -294,3 +331,16 @@ def _step(current: Role, nxt: Role) -> Step:
     if current.median and nxt.median:
         pay_change = nxt.median.amount - current.median.amount
     return Step(current, nxt, gains, list(nxt.certifications.all()), pay_change)
+
+
+# --- how we source our data --------------------------------------------------------------------
+
+
+def editions_in_use() -> list[dict]:
+    """Each source and edition the pay figures draw on, with how many figures use it (one query)."""
+    rows = (
+        SalaryFigure.objects.values("source_name", "edition", "reference_year", "verified")
+        .annotate(figures=Count("pk"))
+        .order_by("-reference_year", "source_name", "edition", "verified")
+    )
+    return list(rows)
