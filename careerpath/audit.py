@@ -139,8 +139,7 @@ def _projection_findings(today: date) -> list[Finding]:
     findings = []
     for projection in EmploymentProjection.objects.order_by("occupation_code", "start_year"):
         subject = (
-            f"Outlook: {projection.occupation_title} "
-            f"{projection.start_year}–{projection.end_year}"
+            f"Outlook: {projection.occupation_title} {projection.start_year}–{projection.end_year}"
         )
         url = _admin_url(projection)
         if _is_stale(projection.checked_on, today):

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict",
             action="store_true",
-            help="Exit non-zero on stale facts, missing editions, misused 'verified' or broken links.",
+            help="Fail on stale facts, missing editions, misused 'verified' or broken links.",
         )
 
     def handle(self, strict, **options):
