@@ -16,6 +16,7 @@ PAGE_TYPES = [
     PageType("home", "/"),
     PageType("roles index", "/roles/"),
     PageType("role profile", "/roles/operations-manager/"),
+    PageType("role profile with a rung estimate", "/roles/director-of-operations/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
     PageType(
         "path planner with a route",
@@ -28,6 +29,7 @@ PAGE_TYPES = [
     PageType("guides index", "/guides/"),
     PageType("guide", "/guides/working-with-senior-management/"),
     PageType("search results", "/search/?q=inventory"),
+    PageType("how we source our data", "/about/sources/"),
     PageType("404", "/no-such-page/", status=404),
 ]
 
