@@ -27,3 +27,10 @@ def test_the_sources_page_is_in_the_footer_and_the_sitemap(client):
 
 def test_the_sources_page_refuses_to_be_posted_to(client):
     assert client.post("/about/sources/").status_code == 405
+
+
+def test_the_sources_page_costs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, tenfold_content
+):
+    with django_assert_max_num_queries(3):
+        assert client.get("/about/sources/").status_code == 200

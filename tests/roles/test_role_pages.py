@@ -1,5 +1,6 @@
 """The role index and the role profile."""
 
+import json
 import re
 
 import pytest
@@ -149,3 +150,11 @@ def test_role_page_has_occupation_json_ld_with_the_median_shown(client):
     assert occupation["occupationalCategory"] == "11-1021"
     assert occupation["estimatedSalary"][0]["median"] == 102950
     assert any(d["@type"] == "BreadcrumbList" for d in data)
+
+
+def test_structured_data_never_calls_a_rung_estimate_the_median(client):
+    html = client.get("/roles/director-of-operations/").content.decode()
+    script = html.split('<script type="application/ld+json"')[-1].split(">", 1)[1]
+    data = json.loads(script.split("</script>")[0])
+    salary = data["estimatedSalary"][0]
+    assert salary["median"] == 101280 and salary["percentile75"] == 160290
