@@ -2,10 +2,8 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from .sitemaps import SITEMAPS
 from .views import ladder, pages, search
 
 urlpatterns = [
@@ -19,7 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", pages.sitemap, name="sitemap"),
 ]
 
 if settings.BENCHMARK_FLOOR:

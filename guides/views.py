@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 
 from . import selectors
 
@@ -14,7 +14,8 @@ PUBLISHER = "CareerPath"
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("q")
 def faq(request):
     faqs = selectors.faq_list(request.GET.get("q"))
     context = {
@@ -22,11 +23,11 @@ def faq(request):
         "faq_page_data": faq_page_data(faqs.faqs),
         "breadcrumbs": [("FAQ", reverse("guides:faq"))],
     }
-    template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
-    return render(request, template, context)
+    return render_page(request, "guides/faq.html", context, partial="faq-list")
 
 
 @require_safe
+@query_params()
 def guide_index(request):
     context = {
         "guides": selectors.published_guides(),
@@ -36,6 +37,7 @@ def guide_index(request):
 
 
 @require_safe
+@query_params()
 def guide_detail(request, slug):
     guide = selectors.guide_page(slug, request.user)
     breadcrumbs = [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())]

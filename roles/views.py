@@ -2,15 +2,16 @@
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 
 from . import selectors
 from .models import Industry
 
 
 @require_safe
+@query_params()
 def role_index(request):
     return render(
         request,
@@ -20,7 +21,8 @@ def role_index(request):
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("industry")
 def role_detail(request, slug):
     profile = selectors.role_profile(slug)
     industry, error = parse_industry(request.GET.get("industry"))
@@ -35,8 +37,8 @@ def role_detail(request, slug):
             (profile.role.title, profile.role.get_absolute_url()),
         ],
     }
-    template = "roles/detail.html#industry" if wants_fragment(request) else "roles/detail.html"
-    return render(request, template, context, status=400 if error else 200)
+    status = 400 if error else 200
+    return render_page(request, "roles/detail.html", context, partial="industry", status=status)
 
 
 def parse_industry(value: str | None) -> tuple[str, str | None]:

@@ -1,17 +1,17 @@
 """The whole ladder and the path planner."""
 
-from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 from roles import selectors
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("role")
 def ladder(request):
     rungs = selectors.ladder_rungs()
     slug = request.GET.get("role")
@@ -26,14 +26,12 @@ def ladder(request):
         "unknown_role": slug if status == 404 else None,
         "breadcrumbs": LADDER_CRUMBS,
     }
-    template = (
-        "careerpath/ladder.html#panel" if wants_fragment(request) else "careerpath/ladder.html"
-    )
-    return render(request, template, context, status=status)
+    return render_page(request, "careerpath/ladder.html", context, partial="panel", status=status)
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("from", "to")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
     graph = selectors.ladder_graph()
@@ -48,8 +46,7 @@ def path_planner(request):
         "problem": problem,
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
-    template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
-    return render(request, template, context, status=status)
+    return render_page(request, "careerpath/path.html", context, partial="result", status=status)
 
 
 def _plan(graph, start, end):

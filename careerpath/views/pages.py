@@ -1,5 +1,6 @@
 """The home page and the pages for operations and crawlers."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -7,10 +8,14 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from common.http import query_params
 from roles import selectors as role_selectors
+
+from ..sitemaps import SITEMAPS
 
 
 @require_safe
+@query_params()
 def home(request):
     context = {"rungs": role_selectors.ladder_rungs()}
     return render(request, "careerpath/home.html", context)
@@ -32,11 +37,19 @@ def healthz(request):
 
 
 @require_safe
+@query_params()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+@require_safe
+@query_params("p")
+def sitemap(request):
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS)
+
+
+@query_params()
 def floor(request):
     return HttpResponse("ok", content_type="text/plain")
