@@ -97,9 +97,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "pool": {
                 "min_size": 1,
                 "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "8")),
-                "timeout": 3,
+                # Short waits: in an outage a request answers 503 within a second instead of
+                # holding a worker (connect_timeout cannot go below libpq's 2 s; the pool's
+                # timeout bounds the whole wait).
+                "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "0.5")),
             },
-            "connect_timeout": 3,
+            "connect_timeout": 2,
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -110,7 +113,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caching: local memory by default, Redis when REDIS_URL is set.
+# Caching: local memory by default, Redis when REDIS_URL is set. Either way the content version
+# that decides whether a cached page is current is shared by every process (freshness.py): read
+# from the database per request with local memory; with Redis, copied beside the pages for at
+# most CONTENT_VERSION_SECONDS and re-read from the database when the copy is missing.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -129,6 +135,10 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+CONTENT_VERSION_SECONDS = int(os.environ.get("CONTENT_VERSION_SECONDS", "10"))
+# `X-Cache: hit` on cached pages: for development only, it tells anyone what is cached.
+PAGE_CACHE_HEADER = env_bool("CAREERPATH_CACHE_HEADER", DEBUG)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -30,9 +30,11 @@ def healthz(request):
             cursor.fetchone()
     except Exception as exc:  # any failure to reach the database is "unhealthy"
         connection.close_if_unusable_or_obsolete()
-        return JsonResponse(
+        response = JsonResponse(
             {"status": "unavailable", "database": str(type(exc).__name__)}, status=503
         )
+        response["Retry-After"] = "30"
+        return response
     return JsonResponse({"status": "ok", "database": connection.vendor})
 
 
