@@ -55,7 +55,8 @@ def bump_content_version() -> int:
 
 
 def database_version() -> int | None:
-    """The committed version, or None while the database cannot be reached."""
+    """The committed version; None while an outage was seen in the last RETRY_SECONDS. Raises
+    the database's error (and starts that pause) when it cannot be reached now."""
     global _unreachable_until
     if time.monotonic() < _unreachable_until:
         return None
@@ -67,7 +68,7 @@ def database_version() -> int | None:
         logger.warning("Content version unavailable, serving cached pages: %s", exc)
         _unreachable_until = time.monotonic() + RETRY_SECONDS
         connection.close_if_unusable_or_obsolete()
-        return None
+        raise
     _unreachable_until = 0.0
     return row[0] if row else 0
 

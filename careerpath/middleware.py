@@ -24,13 +24,17 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, UNAVAILABLE):
             return None
         logger.warning("Database unavailable: %s", exception)
-        # Drop broken connections so the next request opens a fresh one.
-        for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
-        response = TemplateResponse(request, "503.html", status=503)
-        response["Retry-After"] = "30"
-        response["Cache-Control"] = "no-store"
-        return response.render()
+        return unavailable(request)
+
+
+def unavailable(request):
+    """The 503 page, after dropping broken connections so the next request opens a fresh one."""
+    for conn in connections.all(initialized_only=True):
+        conn.close_if_unusable_or_obsolete()
+    response = TemplateResponse(request, "503.html", status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response.render()
 
 
 class AnonymousPageCacheMiddleware:
@@ -66,8 +70,13 @@ class AnonymousPageCacheMiddleware:
         key, covered = self._key(request, view)
         if key is None:
             return self.get_response(request)
-        version, frozen = self._lookup(key)
-        # With the version unknown (the database is away), what is cached is served as it is.
+        try:
+            version, frozen = self._lookup(key)
+        except UNAVAILABLE:
+            # The database is away: serve what is cached as it is; nothing else can be built.
+            frozen = self._cached(key)
+            return self._rebuild(request, frozen) if frozen else unavailable(request)
+        # With the version unknown (an outage in the last second), serve what is cached too.
         if frozen is not None and (version is None or frozen["version"] == version):
             return self._rebuild(request, frozen)
         response = self.get_response(request)
@@ -131,8 +140,18 @@ class AnonymousPageCacheMiddleware:
         return query
 
     @staticmethod
+    def _cached(key):
+        from django.core.cache import cache
+
+        try:
+            return cache.get(key)
+        except CACHE_UNAVAILABLE:
+            return None
+
+    @staticmethod
     def _lookup(key):
-        """(current content version or None if unknown, the cached entry or None)."""
+        """(current content version or None if unknown, the cached entry or None). Raises the
+        database's error when the version must be read and the database cannot be reached."""
         from django.conf import settings
         from django.core.cache import cache
 

@@ -101,6 +101,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
                 # holding a worker (connect_timeout cannot go below libpq's 2 s; the pool's
                 # timeout bounds the whole wait).
                 "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "0.5")),
+                # Give up a failed reconnection at once instead of backing off for minutes:
+                # the next request tries again, so the site is back at the first request
+                # after the database is.
+                "reconnect_timeout": 0,
             },
             "connect_timeout": 2,
         }
@@ -163,7 +167,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -172,6 +176,9 @@ STORAGES = {
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("DJANGO_STATIC_COMPRESS", True)
+            # Hashed but not compressed: a quicker collectstatic for throwaway servers (tests).
+            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         )
     },
 }
