@@ -41,8 +41,12 @@ def chosen_partial(request, partial: str | Mapping[str | None, str] | None) -> s
 
 
 def render_page(request, template: str, context=None, *, partial=None, status: int = 200):
-    """The whole `template`, or its named partial (`"page.html#name"`) for an htmx swap."""
+    """The whole `template`, or its named partial (`"page.html#name"`) for an htmx swap.
+
+    The template sees `fragment` (true when only the partial is sent) to add what a swap alone
+    needs, such as out-of-band updates; it never looks at the request's headers itself."""
     name = chosen_partial(request, partial)
+    context = {**(context or {}), "fragment": name is not None}
     return render(request, f"{template}#{name}" if name else template, context, status=status)
 
 

@@ -177,7 +177,8 @@ class Server:
             GUNICORN_BIND=f"127.0.0.1:{self.port}",
             WEB_CONCURRENCY=str(workers),
             GUNICORN_CMD_ARGS=(
-                f"--access-logfile {self.log} --access-logformat '%(p)s %(m)s %(U)s %(s)s'"
+                f"--no-control-socket --access-logfile {self.log} "
+                "--access-logformat '%(p)s %(m)s %(U)s %(s)s'"
             ),
             **env,
         )
@@ -210,7 +211,7 @@ class Server:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGINT)  # gunicorn's quick shutdown
             try:
-                self.process.wait(timeout=20)
+                self.process.wait(timeout=3)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
