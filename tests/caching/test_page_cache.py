@@ -91,6 +91,8 @@ def test_unknown_query_parameters_share_the_page_and_never_reach_the_view(
     with django_assert_num_queries(1):  # the content version; no page queries
         tracked = client.get("/roles/operations-manager/?industry=services&utm_source=mail&gclid=1")
     assert tracked["X-Cache"] == "hit"
+    long_tag = client.get("/roles/operations-manager/?industry=services&utm_id=" + "x" * 2000)
+    assert long_tag["X-Cache"] == "hit"
 
 
 def test_the_admin_and_the_health_check_are_never_served_from_the_cache(client, cache_header):
