@@ -3,8 +3,10 @@
 Starts gunicorn (several workers) on PostgreSQL with the real content, drives each page type
 and an htmx partial with wrk on loopback for a bounded time, then the same for a view that
 returns a constant string, and prints requests/s, p50/p95/p99 latency, errors and each page's
-ratio to the floor. Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (32), BENCH_SCALE (1,
-or 10/100 for synthetic content), WEB_CONCURRENCY (4), BENCH_DATABASE_URL.
+ratio to the floor. One case sends a different tracking tag (`utm_source`) with every request,
+which the page cache must answer as it answers the plain page. Environment: BENCH_SECONDS (5),
+BENCH_CONNECTIONS (32), BENCH_SCALE (1, or 10/100 for synthetic content), WEB_CONCURRENCY (4),
+BENCH_DATABASE_URL.
 """
 
 import json
@@ -27,22 +29,26 @@ PORT = int(os.environ.get("BENCH_PORT", "8799"))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/careerpath_bench"
 )
+# (name, path, how each request is sent: plain, as htmx, or with a fresh tracking tag)
 PAGES = [
-    ("home", "/", False),
-    ("role index", "/roles/", False),
-    ("role profile", "/roles/operations-manager/", False),
-    ("industry partial (htmx)", "/roles/operations-manager/?industry=services", True),
-    ("ladder", "/ladder/?role=operations-manager", False),
-    ("path planner", "/ladder/path/?from=operations-analyst&to=chief-operating-officer", False),
-    ("certifications", "/certifications/", False),
-    ("certification", "/certifications/cpim/", False),
-    ("compare", "/certifications/compare/?c=cpim&c=cscp&c=pmp", False),
-    ("faq", "/faq/", False),
-    ("guides", "/guides/", False),
-    ("guide", "/guides/working-with-senior-management/", False),
-    ("search", "/search/?q=inventory", False),
+    ("home", "/", "plain"),
+    ("role index", "/roles/", "plain"),
+    ("role profile", "/roles/operations-manager/", "plain"),
+    ("role + tracking tag", "/roles/operations-manager/", "tracking"),
+    ("industry partial (htmx)", "/roles/operations-manager/?industry=services", "htmx"),
+    ("ladder", "/ladder/?role=operations-manager", "plain"),
+    ("path planner", "/ladder/path/?from=operations-analyst&to=chief-operating-officer", "plain"),
+    ("certifications", "/certifications/", "plain"),
+    ("certification", "/certifications/cpim/", "plain"),
+    ("compare", "/certifications/compare/?c=cpim&c=cscp&c=pmp", "plain"),
+    ("faq", "/faq/", "plain"),
+    ("guides", "/guides/", "plain"),
+    ("guide", "/guides/working-with-senior-management/", "plain"),
+    ("search", "/search/?q=inventory", "plain"),
 ]
-FLOOR = ("floor (constant string)", "/_floor", False)
+FLOOR = ("floor (constant string)", "/_floor", "plain")
+# The wrk script for each way of sending; the last two are built from their parts in main().
+SCRIPTS = {"plain": "report.lua", "htmx": "htmx_report.lua", "tracking": "tracking_report.lua"}
 
 
 def ensure_wrk() -> str:
@@ -86,9 +92,9 @@ def wait_for(url, timeout=30):
     sys.exit(f"the server did not answer at {url}")
 
 
-def drive(wrk, name, path, htmx):
+def drive(wrk, name, path, how):
     url = f"http://127.0.0.1:{PORT}{path}"
-    script = str(ROOT / "bench" / ("htmx_report.lua" if htmx else "report.lua"))
+    script = str(ROOT / "bench" / SCRIPTS[how])
     # Warm up (fills the page cache the way real traffic would), then measure.
     warm = [wrk, "-t2", "-c8", "-d1s", "-s", script, url]
     subprocess.run(warm, capture_output=True, check=False)
@@ -112,9 +118,10 @@ def main():
         "PORT": str(PORT),
         "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4"),
     }
-    (ROOT / "bench" / "htmx_report.lua").write_text(
-        (ROOT / "bench" / "htmx.lua").read_text() + (ROOT / "bench" / "report.lua").read_text()
-    )
+    report = (ROOT / "bench" / "report.lua").read_text()
+    for how in ("htmx", "tracking"):
+        script = (ROOT / "bench" / f"{how}.lua").read_text()
+        (ROOT / "bench" / SCRIPTS[how]).write_text(script + report)
     print(f"Preparing {DATABASE_URL} (content ×{SCALE})…", flush=True)
     prepare_database(env)
     with socket.socket() as s:

@@ -1,18 +1,16 @@
-"""Answer 503 with a friendly page while the database cannot be reached."""
+"""Middleware: 503 while the database cannot be reached, and the anonymous page cache."""
 
 import logging
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import connections
 from django.template.response import TemplateResponse
+from redis.exceptions import RedisError
+
+from .freshness import UNAVAILABLE
 
 logger = logging.getLogger(__name__)
-
-try:
-    from psycopg_pool import PoolTimeout
-except ImportError:  # pragma: no cover - psycopg is a dependency
-    PoolTimeout = OperationalError
-
-UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+# What a cache that cannot be reached raises (Redis, or its socket).
+CACHE_UNAVAILABLE = (RedisError, OSError)
 
 
 class DatabaseUnavailableMiddleware:
@@ -26,100 +24,216 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, UNAVAILABLE):
             return None
         logger.warning("Database unavailable: %s", exception)
-        # Drop broken connections so the next request opens a fresh one.
-        for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
-        response = TemplateResponse(request, "503.html", status=503)
-        response["Retry-After"] = "30"
-        response["Cache-Control"] = "no-store"
-        return response.render()
+        return unavailable(request)
+
+
+def unavailable(request):
+    """The 503 page, after dropping broken connections so the next request opens a fresh one."""
+    for conn in connections.all(initialized_only=True):
+        conn.close_if_unusable_or_obsolete()
+    response = TemplateResponse(request, "503.html", status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response.render()
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous GET pages from the cache.
+    """Serve anonymous GET pages from the cache, never stale and never the wrong answer.
 
-    The key holds the content version (bumped whenever content changes, see freshness.py),
-    the full URL and whether the request came from htmx, so an edit shows at the next request
-    and a partial is never served for a whole page. Visitors with a session (editors, staff
-    previewing drafts) always get a fresh page. The CSP nonce in a cached page is swapped for
-    the nonce of the request that reads it.
+    - Fresh: each entry holds the content version it was built under and is served only while
+      that is still the current version, read from where every process reads it (freshness.py).
+    - The right answer: the key holds the scheme, host and path, the query parameters the view
+      declares it reads (`common.http.query_params`; the view gets a query string without the
+      others) and the answer the view picks from the htmx headers, decoded as the view decodes
+      them (`common.htmx.variant`). A response that varies on a header the key does not cover
+      is not stored.
+    - Never private: visitors with a session (editors, staff previewing drafts), the admin,
+      plans, and responses that are private, no-store, set cookies or fail are not stored.
+
+    The CSP nonce of a cached page is swapped, inside `nonce="…"` attributes only, for the
+    nonce of the request that reads it. `X-Cache: hit` is sent only with PAGE_CACHE_HEADER
+    (on with DEBUG).
     """
 
-    NONCE_MARK = "__careerpath_csp_nonce__"
-    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/")
+    NONCE_MARK = b"__careerpath_csp_nonce__"
+    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/plan/")
+    # Every cacheable request carries no session cookie, the only cookie a public page reads.
+    ALWAYS_COVERED = frozenset({"cookie"})
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._cacheable_request(request):
+        view = self._cacheable_view(request)
+        if view is None:
             return self.get_response(request)
+        key, covered = self._key(request, view)
+        if key is None:
+            return self.get_response(request)
+        try:
+            version, frozen = self._lookup(key)
+        except UNAVAILABLE:
+            # The database is away: serve what is cached as it is; nothing else can be built.
+            frozen = self._cached(key)
+            return self._rebuild(request, frozen) if frozen else unavailable(request)
+        # With the version unknown (an outage in the last second), serve what is cached too.
+        if frozen is not None and (version is None or frozen["version"] == version):
+            return self._rebuild(request, frozen)
+        response = self.get_response(request)
+        if version is not None and self._cacheable_response(response, covered):
+            self._store(key, self._freeze(request, response, version))
+        return response
+
+    def _cacheable_view(self, request):
+        from django.conf import settings
+        from django.urls import Resolver404, resolve
+
+        if (
+            request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.path.startswith(self.SKIP_PREFIXES)
+        ):
+            return None
+        try:
+            return resolve(request.path_info).func
+        except Resolver404:
+            return None
+
+    def _key(self, request, view) -> tuple[str | None, frozenset[str]]:
+        import hashlib
+
+        from django.core.exceptions import DisallowedHost
+
+        from common.htmx import variant
+
+        query = self._declared_query(request, view)
+        # Measured after dropping what the view does not read, so a long tracking tag is no
+        # way round the cache.
+        if query is None or len(request.path) + len(query) > 1024:
+            return None, frozenset()
+        try:
+            origin = f"{request.scheme}://{request.get_host()}"
+        except DisallowedHost:
+            return None, frozenset()
+        answer, headers = variant(request, view)
+        identity = "\n".join([origin, request.path, query, answer])
+        key = "careerpath:page:" + hashlib.sha256(identity.encode()).hexdigest()
+        return key, self.ALWAYS_COVERED | {h.lower() for h in headers}
+
+    @staticmethod
+    def _declared_query(request, view) -> str | None:
+        """The query string with only the parameters the view reads; the request is changed to
+        carry just those, so the page built is the page stored. None: the view declares none."""
+        from django.http import QueryDict
+
+        declared = getattr(view, "query_params", None)
+        if declared is None:
+            return None if request.META.get("QUERY_STRING") else ""
+        kept = QueryDict(mutable=True)
+        for name, values in request.GET.lists():
+            if name in declared:
+                kept.setlist(name, values)
+        query = kept.urlencode()
+        if query != request.META.get("QUERY_STRING", ""):
+            kept._mutable = False
+            request.GET = kept
+            request.META["QUERY_STRING"] = query
+        return query
+
+    @staticmethod
+    def _cached(key):
+        from django.core.cache import cache
+
+        try:
+            return cache.get(key)
+        except CACHE_UNAVAILABLE:
+            return None
+
+    @staticmethod
+    def _lookup(key):
+        """(current content version or None if unknown, the cached entry or None). Raises the
+        database's error when the version must be read and the database cannot be reached."""
         from django.conf import settings
         from django.core.cache import cache
 
-        from .freshness import content_version
+        from . import freshness
 
-        key = self._key(request, content_version())
-        cached = cache.get(key)
-        if cached is not None:
-            return self._rebuild(request, cached)
-        response = self.get_response(request)
-        if self._cacheable_response(response):
-            cache.set(key, self._freeze(request, response), settings.PAGE_CACHE_SECONDS)
-        return response
-
-    def _cacheable_request(self, request) -> bool:
-        from django.conf import settings
-
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(self.SKIP_PREFIXES)
-            and len(request.get_full_path()) <= 1024
-        )
+        try:
+            if not freshness.shared_version():
+                return freshness.database_version(), cache.get(key)
+            found = cache.get_many([freshness.VERSION_KEY, key])
+            version = found.get(freshness.VERSION_KEY)
+            if version is None:
+                version = freshness.database_version()
+                if version is not None:
+                    # add, not set: a copy published by a commit meanwhile is newer
+                    cache.add(freshness.VERSION_KEY, version, settings.CONTENT_VERSION_SECONDS)
+            return version, found.get(key)
+        except CACHE_UNAVAILABLE as exc:  # the cache is away: build the page, keep nothing
+            logger.warning("Page cache unavailable: %s", exc)
+            return None, None
 
     @staticmethod
-    def _cacheable_response(response) -> bool:
+    def _store(key, frozen) -> None:
+        from django.conf import settings
+        from django.core.cache import cache
+
+        try:
+            cache.set(key, frozen, settings.PAGE_CACHE_SECONDS)
+        except CACHE_UNAVAILABLE as exc:
+            logger.warning("Page cache unavailable: %s", exc)
+
+    @staticmethod
+    def _cacheable_response(response, covered) -> bool:
         cache_control = response.get("Cache-Control", "")
+        vary = {h.strip().lower() for h in response.get("Vary", "").split(",") if h.strip()}
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "private" not in cache_control
             and "no-store" not in cache_control
+            and "*" not in vary
+            and vary <= covered
         )
 
-    def _key(self, request, version) -> str:
-        import hashlib
-
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        fragment = (
-            request.headers.get("HX-Request") == "true"
-            and request.headers.get("HX-History-Restore-Request") != "true"
-        )
-        htmx = "htmx" if fragment else "page"
-        return f"careerpath:page:{version}:{htmx}:{digest}"
-
-    def _freeze(self, request, response) -> dict:
+    def _freeze(self, request, response, version) -> dict:
         content = response.content
         nonce = getattr(request, "_csp_nonce", None)
-        if nonce:  # generated while rendering: it appears in the page
-            content = content.replace(str(nonce).encode(), self.NONCE_MARK.encode())
+        if nonce:  # generated while rendering: it appears in the page's nonce attributes
+            content = content.replace(
+                b'nonce="' + str(nonce).encode() + b'"', b'nonce="' + self.NONCE_MARK + b'"'
+            )
         headers = {
             k: v
             for k, v in response.headers.items()
             if k.lower() not in ("content-security-policy", "set-cookie")
         }
-        return {"status": response.status_code, "headers": headers, "content": content}
+        session = getattr(request, "session", None)
+        return {
+            "version": version,
+            "status": response.status_code,
+            "headers": headers,
+            "content": content,
+            # SessionMiddleware (outside this one) adds `Vary: Cookie` when the view looked at
+            # the session; a cached answer says the same.
+            "vary_cookie": bool(session is not None and session.accessed),
+        }
 
     def _rebuild(self, request, frozen):
+        from django.conf import settings
         from django.http import HttpResponse
+        from django.utils.cache import patch_vary_headers
 
         content = frozen["content"]
-        if self.NONCE_MARK.encode() in content:
-            content = content.replace(self.NONCE_MARK.encode(), str(request._csp_nonce).encode())
+        mark = b'nonce="' + self.NONCE_MARK + b'"'
+        if mark in content:
+            content = content.replace(mark, b'nonce="' + str(request._csp_nonce).encode() + b'"')
         response = HttpResponse(content, status=frozen["status"])
         for name, value in frozen["headers"].items():
             response.headers[name] = value
-        response.headers["X-Cache"] = "hit"
+        if frozen.get("vary_cookie"):
+            patch_vary_headers(response, ("Cookie",))
+        if settings.PAGE_CACHE_HEADER:
+            response.headers["X-Cache"] = "hit"
         return response

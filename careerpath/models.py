@@ -22,3 +22,16 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+class ContentVersion(models.Model):
+    """One row whose number goes up in the same transaction as every change to the content.
+
+    It lives in the database so that every process on every machine (gunicorn workers, a
+    `load_content` run, a shell) reads and moves the same number; the page cache serves a page
+    only while the number it was built under is still current (see freshness.py)."""
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"content version {self.version}"

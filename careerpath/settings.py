@@ -98,9 +98,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "pool": {
                 "min_size": 1,
                 "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "8")),
-                "timeout": 3,
+                # Short waits: in an outage a request answers 503 within a second instead of
+                # holding a worker (connect_timeout cannot go below libpq's 2 s; the pool's
+                # timeout bounds the whole wait).
+                "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "0.5")),
+                # Give up a failed reconnection at once instead of backing off for minutes:
+                # the next request tries again, so the site is back at the first request
+                # after the database is.
+                "reconnect_timeout": 0,
             },
-            "connect_timeout": 3,
+            "connect_timeout": 2,
         }
     )
     # A query that runs past the statement timeout is cancelled, so it cannot outlive the
@@ -117,7 +124,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caching: local memory by default, Redis when REDIS_URL is set.
+# Caching: local memory by default, Redis when REDIS_URL is set. Either way the content version
+# that decides whether a cached page is current is shared by every process (freshness.py): read
+# from the database per request with local memory; with Redis, copied beside the pages for at
+# most CONTENT_VERSION_SECONDS and re-read from the database when the copy is missing.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -136,6 +146,10 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+CONTENT_VERSION_SECONDS = int(os.environ.get("CONTENT_VERSION_SECONDS", "10"))
+# `X-Cache: hit` on cached pages: for development only, it tells anyone what is cached.
+PAGE_CACHE_HEADER = env_bool("CAREERPATH_CACHE_HEADER", DEBUG)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,7 +192,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -187,6 +201,9 @@ STORAGES = {
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("DJANGO_STATIC_COMPRESS", True)
+            # Hashed but not compressed: a quicker collectstatic for throwaway servers (tests).
+            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         )
     },
 }

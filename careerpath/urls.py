@@ -2,12 +2,10 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from roles import urls as role_urls
 
-from .sitemaps import SITEMAPS
 from .views import ladder, pages, roles, search
 
 urlpatterns = [
@@ -31,7 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", pages.sitemap, name="sitemap"),
 ]
 
 if settings.BENCHMARK_FLOOR:

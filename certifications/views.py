@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 from roles.models import Tier
 
 from . import selectors
@@ -21,14 +21,8 @@ from .models import Certification
 FITS_SHOWN = 5
 
 
-def _page(request, template, context, *, partial=None, bad_request=False):
-    """The whole page, or only `partial` for htmx; 400 when the query string was not usable.
-
-    A history restore (back button with htmx's cache off) asks for the whole page again.
-    """
-    if partial and wants_fragment(request):
-        template = f"{template}#{partial}"
-    return render(request, template, context, status=400 if bad_request else 200)
+# The catalogue's two forms swap different parts: the fit finder its results, the filters the list.
+CATALOGUE_PARTIALS = {"fit-results": "fit", None: "list"}
 
 
 def _catalogue_crumb() -> tuple[str, str]:
@@ -66,7 +60,8 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_htmx(targets=CATALOGUE_PARTIALS)
+@query_params("focus", "suits", "issuer", "tier", "grow")
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
@@ -96,17 +91,17 @@ def catalogue(request):
         "compare_fits_url": compare_url(f.certification.slug for f in fits[:3]) if fits else "",
         "breadcrumbs": [_catalogue_crumb()],
     }
-    partial = "fit" if request.htmx.target == "fit-results" else "list"
-    return _page(
+    return render_page(
         request,
         "certifications/index.html",
         context,
-        partial=partial,
-        bad_request=bool(filters.errors or fit_form.errors),
+        partial=CATALOGUE_PARTIALS,
+        status=400 if filters.errors or fit_form.errors else 200,
     )
 
 
 @require_safe
+@query_params()
 def certification_detail(request, slug):
     cert = get_object_or_404(selectors.profiles(), slug=slug)
     others = selectors.compare_options(cert)
@@ -126,7 +121,8 @@ def certification_detail(request, slug):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_htmx
+@query_params("c", "diff")
 def compare(request):
     known = {c.slug: c for c in selectors.catalogue()}
     form = CompareForm(request.GET, known=known)
@@ -158,10 +154,10 @@ def compare(request):
         "canonical_query": urlencode([("c", s) for s in sorted(slugs)]) if chosen else "",
         "breadcrumbs": [_catalogue_crumb(), ("Compare", reverse("certifications:compare"))],
     }
-    return _page(
+    return render_page(
         request,
         "certifications/compare.html",
         context,
         partial="comparison",
-        bad_request=bool(form.errors or form.notes),
+        status=400 if form.errors or form.notes else 200,
     )

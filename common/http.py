@@ -1,7 +1,16 @@
 """Request helpers shared by the views of every app."""
 
 
-def wants_fragment(request) -> bool:
-    """True for an htmx swap; False for a normal visit and for htmx restoring history after
-    Back/Forward, which needs the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
+def query_params(*names: str):
+    """Declare every query parameter a view reads.
+
+    The page cache keys a page on these alone and hands the view a query string without the
+    others (tracking tags, cache-busters), so they can neither fill the cache nor force a fresh
+    render. A view without the declaration is cached only when its query string is empty.
+    """
+
+    def decorate(view):
+        view.query_params = frozenset(names)
+        return view
+
+    return decorate

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 from common.pdf import pdf_response, render_pdf
 
 from . import selectors
@@ -19,7 +19,8 @@ PUBLISHER = "CareerPath"
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("q")
 def faq(request):
     faqs = selectors.faq_list(request.GET.get("q"))
     context = {
@@ -27,11 +28,11 @@ def faq(request):
         "faq_page_data": faq_page_data(faqs.faqs),
         "breadcrumbs": [("FAQ", reverse("guides:faq"))],
     }
-    template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
-    return render(request, template, context)
+    return render_page(request, "guides/faq.html", context, partial="faq-list")
 
 
 @require_safe
+@query_params()
 def guide_index(request):
     context = {
         "guides": selectors.published_guides(),
@@ -41,6 +42,7 @@ def guide_index(request):
 
 
 @require_safe
+@query_params()
 def guide_detail(request, slug):
     guide = selectors.guide_page(slug, request.user)
     breadcrumbs = [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())]
@@ -105,7 +107,7 @@ def _keep_private(response):
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
 def update_builder(request):
     context = _update_builder(request)
     if request.htmx and "add" in request.GET:
@@ -114,8 +116,8 @@ def update_builder(request):
         response["HX-Redirect"] = request.get_full_path()
         return _keep_private(response)
     context["breadcrumbs"] = _builder_crumbs()
-    template = "guides/update.html#preview" if wants_fragment(request) else "guides/update.html"
-    response = render(request, template, context, status=400 if context["invalid"] else 200)
+    status = 400 if context["invalid"] else 200
+    response = render_page(request, "guides/update.html", context, partial="preview", status=status)
     # The empty form is a public page like any other; anything typed into it is private.
     return _keep_private(response) if request.GET else response
 

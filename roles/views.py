@@ -3,10 +3,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from common.http import query_params
+
 from . import selectors
 
 
 @require_safe
+@query_params()
 def role_index(request):
     return render(
         request,

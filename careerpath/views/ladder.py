@@ -1,10 +1,9 @@
 """The whole ladder and the path planner."""
 
-from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 from roles import selectors
 from roles.ladder import NoRoute, plan_route
 from roles.models import Industry
@@ -15,7 +14,8 @@ LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("role")
 def ladder(request):
     rungs = selectors.ladder_rungs()
     slug = request.GET.get("role")
@@ -30,14 +30,12 @@ def ladder(request):
         "unknown_role": slug if status == 404 else None,
         "breadcrumbs": LADDER_CRUMBS,
     }
-    template = (
-        "careerpath/ladder.html#panel" if wants_fragment(request) else "careerpath/ladder.html"
-    )
-    return render(request, template, context, status=status)
+    return render_page(request, "careerpath/ladder.html", context, partial="panel", status=status)
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("from", "to", "industry")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
     industry, industry_error = "", None
@@ -60,8 +58,7 @@ def path_planner(request):
         "industries": Industry.choices,
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
-    template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
-    return render(request, template, context, status=status)
+    return render_page(request, "careerpath/path.html", context, partial="result", status=status)
 
 
 def _plan(graph, start, end):

@@ -1,5 +1,6 @@
 """The home page and the pages for operations and crawlers."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -7,10 +8,14 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from common.http import query_params
 from roles import selectors as role_selectors
+
+from ..sitemaps import SITEMAPS
 
 
 @require_safe
+@query_params()
 def home(request):
     context = {"rungs": role_selectors.ladder_rungs()}
     return render(request, "careerpath/home.html", context)
@@ -36,16 +41,26 @@ def healthz(request):
     except Exception:  # any failure to reach the database is "unhealthy"
         connection.close_if_unusable_or_obsolete()
         # Public: it says whether the site can serve, never which software or which error.
-        return JsonResponse({"status": "unavailable"}, status=503)
+        response = JsonResponse({"status": "unavailable"}, status=503)
+        response["Retry-After"] = "30"
+        return response
     return JsonResponse({"status": "ok"})
 
 
 @require_safe
+@query_params()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+@require_safe
+@query_params("p")
+def sitemap(request):
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS)
+
+
+@query_params()
 def floor(request):
     return HttpResponse("ok", content_type="text/plain")

@@ -1,20 +1,18 @@
 """Search across roles, skills, certifications, FAQs and guides."""
 
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
-from common.http import wants_fragment
+from common.htmx import render_page, vary_on_htmx
+from common.http import query_params
 
 from .. import search as site_search
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_htmx
+@query_params("q")
 def search(request):
     results = site_search.search(request.GET.get("q"))
-    fragment = wants_fragment(request)
-    template = "careerpath/search.html#results" if fragment else "careerpath/search.html"
     context = {"results": results, "breadcrumbs": [("Search", reverse("search"))]}
-    return render(request, template, context)
+    return render_page(request, "careerpath/search.html", context, partial="results")

@@ -27,7 +27,7 @@ def test_csp_uses_a_nonce_and_never_unsafe_inline(client):
     assert "object-src 'none'" in policy
 
 
-def test_a_cached_page_carries_the_nonce_of_the_request_that_reads_it(client):
+def test_a_cached_page_carries_the_nonce_of_the_request_that_reads_it(client, cache_header):
     first = client.get("/ladder/")
     second = client.get("/ladder/")
     assert second["X-Cache"] == "hit"

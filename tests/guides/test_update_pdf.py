@@ -34,7 +34,7 @@ def test_pdf_download_holds_the_headline_the_measures_risks_and_asks(client):
     assert "Approve a Saturday shift in weeks 47 and 48" in text
 
 
-def test_pdf_is_private_and_never_cached(client):
+def test_pdf_is_private_and_never_cached(client, cache_header):
     first = client.get(f"{PDF}?{HAND_CHECKED}")
     second = client.get(f"{PDF}?{HAND_CHECKED}")
 

@@ -1,0 +1,39 @@
+"""Fixtures for the caching tests that run real processes: one PostgreSQL database loaded with
+the content for the whole session (dropped at the end), and a Redis database of their own."""
+
+import os
+
+import pytest
+
+from .live import LiveDatabase, require_postgresql
+
+
+@pytest.fixture(scope="session")
+def live_database(tmp_path_factory):
+    require_postgresql()
+    name = os.environ["DATABASE_URL"].rsplit("/", 1)[1].split("?")[0]
+    database = LiveDatabase(f"test_{name}_live", tmp_path_factory.mktemp("static"))
+    database.create()
+    yield database
+    database.drop()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """CAREERPATH_TEST_REDIS_URL (redis://127.0.0.1:6379/5 by default), emptied before and after;
+    only that database number is ever flushed."""
+    import redis
+
+    url = os.environ.get("CAREERPATH_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        message = f"needs Redis at {url}: {exc}"
+        if os.environ.get("CI") or os.environ.get("CAREERPATH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{message} (CI requires the live caching tests)", pytrace=False)
+        pytest.skip(message)
+    client.flushdb()
+    yield url
+    client.flushdb()
+    client.close()

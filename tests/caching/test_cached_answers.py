@@ -1,0 +1,161 @@
+"""Every URL pattern, with every htmx header combination the templates send (and the host and
+scheme a visitor may use): the cached answer is byte for byte the answer built afresh, nonce
+aside, whatever was asked for before it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from .live import ROOT, Server
+
+pytestmark = pytest.mark.postgres_only
+
+URLS = [
+    "/",
+    "/roles/",
+    "/roles/operations-manager/",
+    "/roles/operations-manager/?utm_source=newsletter&industry=technology",
+    "/ladder/",
+    "/ladder/?role=operations-manager",
+    "/ladder/path/?from=operations-analyst&to=chief-operating-officer",
+    "/certifications/",
+    "/certifications/?tier=mid&grow=supply-chain&focus=process-improvement",
+    "/certifications/cpim/",
+    "/certifications/compare/?c=cpim&c=cscp",
+    "/faq/?q=leadership",
+    "/guides/",
+    "/guides/working-with-senior-management/",
+    "/search/?q=inventory",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/healthz",
+]
+
+
+def hx_targets() -> list[str]:
+    """Every `hx-target` id the templates use."""
+    found = set()
+    for template in Path(ROOT, "templates").rglob("*.html"):
+        found |= set(re.findall(r'hx-target="#([\w-]+)"', template.read_text()))
+    return sorted(found)
+
+
+def header_combinations() -> dict[str, dict[str, str]]:
+    combinations = {
+        "plain": {},
+        "htmx": {"HX-Request": "true"},
+        "history restore": {"HX-Request": "true", "HX-History-Restore-Request": "true"},
+        "htmx, encoded": {"HX-Request": "%74rue", "HX-Request-URI-AutoEncoded": "true"},
+        "encoded but not flagged": {"HX-Request": "%74rue"},
+        "history restore, encoded": {
+            "HX-Request": "true",
+            "HX-History-Restore-Request": "%74rue",
+            "HX-History-Restore-Request-URI-AutoEncoded": "true",
+        },
+        "history restore into the fit finder": {
+            "HX-Request": "true",
+            "HX-Target": "fit-results",
+            "HX-History-Restore-Request": "true",
+        },
+        "target, encoded": {
+            "HX-Request": "true",
+            "HX-Target": "fit%2Dresults",
+            "HX-Target-URI-AutoEncoded": "true",
+        },
+        "another host": {"Host": "localhost"},
+        "https": {"X-Forwarded-Proto": "https"},
+        "htmx over https from another host": {
+            "HX-Request": "true",
+            "Host": "localhost",
+            "X-Forwarded-Proto": "https",
+        },
+    }
+    for target in hx_targets():
+        combinations[f"target {target}"] = {"HX-Request": "true", "HX-Target": target}
+    return combinations
+
+
+def routes() -> set[str]:
+    found = set()
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            route = str(p.pattern)
+            if route.startswith("admin/"):
+                continue
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + route)
+            elif isinstance(p, URLPattern):
+                found.add(prefix + route)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def comparable(answer) -> tuple:
+    def without_nonce(text: bytes) -> bytes:
+        text = re.sub(rb'nonce="[^"]*"', b'nonce=""', text)
+        return re.sub(rb"'nonce-[^']*'", b"'nonce-'", text)
+
+    headers = {
+        name: without_nonce(value.encode())
+        for name, value in answer.headers.items()
+        if name not in ("date", "expires", "connection")  # the moment it was sent
+    }
+    return answer.status, headers, without_nonce(answer.body)
+
+
+def difference(expected, answer) -> str:
+    if expected[0] != answer[0]:
+        return f"status {answer[0]}, built afresh {expected[0]}"
+    headers = sorted(
+        k for k in expected[1].keys() | answer[1].keys() if expected[1].get(k) != answer[1].get(k)
+    )
+    return f"headers {', '.join(headers)}" if headers else "body"
+
+
+@pytest.fixture(scope="module")
+def servers(live_database, tmp_path_factory):
+    """One worker each, so a page one request stores is the page the next one reads; the second
+    keeps nothing (PAGE_CACHE_SECONDS=0)."""
+    tmp = tmp_path_factory.mktemp("answers")
+    started = []
+    try:
+        for extra in ({}, {"PAGE_CACHE_SECONDS": "0"}):
+            server = Server(live_database, tmp, workers=1, **extra)
+            started.append(server)
+            server.start()
+        yield started
+    finally:
+        for server in started:
+            server.stop()
+
+
+def test_the_walk_covers_every_url_pattern_and_every_htmx_target():
+    walked = {resolve(url.split("?")[0]).route for url in URLS}
+    assert routes() - walked <= {"_floor"}, "a URL pattern is missing from the walk"
+    assert {"fit-results", "certification-list", "industry", "faq-list"} <= set(hx_targets())
+
+
+def test_every_cached_answer_is_the_answer_built_afresh(servers):
+    cached, fresh = servers
+    combinations = header_combinations()
+    # The same Host for both servers, so absolute URLs can be compared.
+    base = {"Host": "127.0.0.1"}
+    wrong = []
+    for url in URLS:
+        expected = {
+            name: comparable(fresh.get(url, {**base, **headers}))
+            for name, headers in combinations.items()
+        }
+        assert expected["plain"][0] == 200, url
+        # Fill the cache in one order, read it back in the other: an answer stored under another
+        # request's key would show in one of the two passes.
+        for order in (list(combinations), list(reversed(combinations))):
+            for name in order:
+                answer = comparable(cached.get(url, {**base, **combinations[name]}))
+                if answer != expected[name]:
+                    wrong.append(f"{url} [{name}]: {difference(expected[name], answer)}")
+    assert not wrong, "cached answers differ from fresh ones:\n  " + "\n  ".join(sorted(set(wrong)))

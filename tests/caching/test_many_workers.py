@@ -1,0 +1,85 @@
+"""gunicorn with three workers on PostgreSQL, the default local-memory cache: an edit, wherever
+it is made, is on every worker's answer at the next request; a database outage leaves cached
+pages up and answers 503 quickly for the rest."""
+
+import pytest
+import yaml
+
+from .live import Editor, Server, copy_content
+
+pytestmark = pytest.mark.postgres_only
+
+
+@pytest.fixture(scope="module")
+def workers(live_database, tmp_path_factory):
+    # X-Cache on (a development setting) to show every worker really answers from its cache.
+    server = Server(
+        live_database, tmp_path_factory.mktemp("workers"), workers=3, CAREERPATH_CACHE_HEADER="1"
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+def every_worker_serves_it_from_its_cache(server, path):
+    server.every_worker(path)  # each worker builds and keeps the page
+    answers = server.every_worker(path)
+    assert all(a.status == 200 and a.headers.get("x-cache") == "hit" for a in answers)
+    return answers
+
+
+def test_an_faq_unpublished_in_the_admin_leaves_every_worker_at_the_next_request(
+    workers, live_database
+):
+    pk, slug = live_database.query(
+        "SELECT id, slug FROM guides_faq WHERE published ORDER BY id LIMIT 1"
+    )[0]
+    before = every_worker_serves_it_from_its_cache(workers, "/faq/")
+    assert all(f'id="{slug}"' in a.text for a in before)
+
+    saved = Editor(workers).run_action("/admin/guides/faq/", "unpublish", [pk])
+    assert saved.status == 302
+
+    after = workers.every_worker("/faq/")
+    assert [a.status for a in after] == [200] * len(after)
+    assert not [a for a in after if f'id="{slug}"' in a.text], "a worker kept the old page"
+
+
+def test_a_role_changed_by_load_content_in_another_process_shows_on_every_worker(
+    workers, live_database, tmp_path
+):
+    path = "/roles/operations-manager/"
+    headline = "Changed by a content load in another process, seen by every worker."
+    before = every_worker_serves_it_from_its_cache(workers, path)
+    assert not [a for a in before if headline in a.text]
+
+    files = copy_content(tmp_path)
+    roles = yaml.safe_load((files / "roles.yaml").read_text())
+    next(r for r in roles if r["slug"] == "operations-manager")["headline"] = headline
+    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
+    live_database.manage("load_content", str(files), "-v0")
+
+    after = workers.every_worker(path)
+    assert all(headline in a.text for a in after), "a worker kept the old page"
+
+
+def test_with_the_database_away_cached_pages_answer_and_the_rest_503_within_a_second(
+    workers, live_database
+):
+    every_worker_serves_it_from_its_cache(workers, "/roles/")
+    live_database.cut_off()
+    try:
+        cached = workers.every_worker("/roles/")
+        assert {a.status for a in cached} == {200}
+        assert max(a.seconds for a in cached) < 1, "a cached page waited for the database"
+        for path in ("/guides/", "/healthz", "/guides/", "/healthz", "/guides/", "/healthz"):
+            answer = workers.get(path)
+            assert answer.status == 503, path
+            assert answer.headers["retry-after"] == "30"
+            assert answer.seconds < 1, f"{path} took {answer.seconds:.2f} s"
+    finally:
+        live_database.restore()
+    recovered = workers.get("/guides/")
+    assert recovered.status == 200
+    assert workers.get("/healthz").status == 200
+    assert {a.status for a in workers.every_worker("/certifications/")} == {200}
