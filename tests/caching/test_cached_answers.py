@@ -28,10 +28,20 @@ URLS = [
     "/guides/",
     "/guides/working-with-senior-management/",
     "/search/?q=inventory",
+    "/guides/working-with-senior-management/update/",
+    "/guides/working-with-senior-management/update/?team=Plant+2&period=May",
+    "/about/sources/",
     "/robots.txt",
     "/sitemap.xml",
     "/healthz",
 ]
+# Patterns left out of the walk, and why.
+NOT_WALKED = {
+    "_floor",  # the benchmark's constant-string view, only with CAREERPATH_BENCH_FLOOR
+    # A PDF carries the moment it was made, so no two are byte for byte alike; it is private
+    # and never cached (tests/guides/test_update_pdf.py).
+    "guides/working-with-senior-management/update/update.pdf",
+}
 
 
 def hx_targets() -> list[str]:
@@ -135,7 +145,7 @@ def servers(live_database, tmp_path_factory):
 
 def test_the_walk_covers_every_url_pattern_and_every_htmx_target():
     walked = {resolve(url.split("?")[0]).route for url in URLS}
-    assert routes() - walked <= {"_floor"}, "a URL pattern is missing from the walk"
+    assert routes() - walked <= NOT_WALKED, "a URL pattern is missing from the walk"
     assert {"fit-results", "certification-list", "industry", "faq-list"} <= set(hx_targets())
 
 

@@ -30,18 +30,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
-    """One gunicorn for the module; the page it is asked for reads no database."""
+def server(tmp_path_factory):
+    """One gunicorn for the module, on a migrated SQLite file of its own (the page cache reads
+    the content version from the database on every request)."""
     port = _free_port()
+    database = tmp_path_factory.mktemp("gunicorn") / "db.sqlite3"
     env = {
         **os.environ,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": "sqlite:///:memory:",
+        "DATABASE_URL": f"sqlite:///{database}",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
     }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerpath.wsgi:application"],
         cwd=ROOT,
