@@ -20,6 +20,8 @@ from certifications.content import CertificationRecord, OrganizationRecord
 from certifications.models import Certification, Organization
 from guides.content import FAQRecord, GuideRecord
 from guides.models import FAQ, Guide
+from plans.content import StartingPointRecord
+from plans.models import StartingPoint
 from roles.content import ProjectionRecord, RoleRecord, SalaryRecord, SkillRecord
 from roles.models import (
     EmploymentProjection,
@@ -40,6 +42,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "projections": ("projections.yaml", ProjectionRecord),
     "certifications": ("certifications.yaml", CertificationRecord),
     "faqs": ("faqs.yaml", FAQRecord),
+    "starting_points": ("starting_points.yaml", StartingPointRecord),
 }
 GUIDES_DIR = "guides"
 KINDS = [*YAML_FILES, "guides"]
@@ -248,6 +251,10 @@ def _reference_errors(content: Content) -> list[ContentError]:
     for cert in content.records["certifications"]:
         check("certifications", cert, "issuer", [cert.issuer], organizations, "organisation")
         check("certifications", cert, "roles", cert.roles, roles, "role")
+        check("certifications", cert, "skills", cert.skills, skills, "skill")
+    for start in content.records["starting_points"]:
+        check("starting_points", start, "enters_at", [start.enters_at], roles, "role")
+        check("starting_points", start, "skills", start.skills, skills, "skill")
     for faq in content.records["faqs"]:
         check("faqs", faq, "roles", faq.roles, roles, "role")
         check("faqs", faq, "guides", faq.guides, guides, "guide")
@@ -384,7 +391,7 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
             records["skills"],
             lambda r: r.slug,
             lambda o: o.slug,
-            lambda r: r.model_dump(),
+            lambda r: r.model_dump(mode="json"),  # level keys as text, as JSON stores them
         )
 
     roles = {r.slug: r for r in Role.objects.all()}
@@ -459,6 +466,12 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
                 "roles",
                 [roles[s] for s in record.roles],
             )
+            writer.set_m2m(
+                "certifications",
+                certifications[record.slug],
+                "skills",
+                [skills[s] for s in record.skills],
+            )
 
     guides = {g.slug: g for g in Guide.objects.all()}
     if "guides" in content.present:
@@ -494,10 +507,22 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
             writer.set_m2m("faqs", faq, "roles", [roles[s] for s in record.roles])
             writer.set_m2m("faqs", faq, "guides", [guides[s] for s in record.guides])
 
+    if "starting_points" in content.present:
+        _, stale["starting_points"] = writer.sync(
+            "starting_points",
+            StartingPoint,
+            records["starting_points"],
+            lambda r: r.slug,
+            lambda o: o.slug,
+            lambda r: {**r.model_dump(exclude={"enters_at"}), "enters_at": roles[r.enters_at]},
+            queryset=StartingPoint.objects.select_related("enters_at"),
+        )
+
     writer.count_touched()
 
     if prune:
         for kind in [
+            "starting_points",
             "faqs",
             "guides",
             "certifications",
@@ -530,6 +555,7 @@ def _certification_values(record: CertificationRecord, organizations) -> dict:
     data = record.model_dump(mode="json", exclude_none=True)
     exam, cost = data.pop("exam"), data.pop("cost")
     data.pop("roles")
+    data.pop("skills")
     data["issuer"] = organizations[data.pop("issuer")]
     data["verified_on"] = record.verified_on
     return {
@@ -632,7 +658,7 @@ def export_content(directory: Path | str) -> list[Path]:
         [
             _certification_record(c).model_dump(mode="json", exclude_none=False)
             for c in Certification.objects.select_related("issuer")
-            .prefetch_related("roles")
+            .prefetch_related("roles", "skills")
             .order_by("slug")
         ],
     )
@@ -653,6 +679,18 @@ def export_content(directory: Path | str) -> list[Path]:
             for q in FAQ.objects.prefetch_related("roles", "guides").order_by(
                 "category", "order", "slug"
             )
+        ],
+    )
+    write(
+        "starting_points.yaml",
+        [
+            StartingPointRecord.model_validate(
+                {
+                    **{f: getattr(p, f) for f in ("slug", "name", "description", "skills")},
+                    "enters_at": p.enters_at.slug,
+                }
+            ).model_dump(mode="json")
+            for p in StartingPoint.objects.select_related("enters_at").order_by("slug")
         ],
     )
     guide_dir = directory / GUIDES_DIR
@@ -714,7 +752,7 @@ def _certification_record(cert: Certification) -> CertificationRecord:
             **{
                 f: getattr(cert, f)
                 for f in CertificationRecord.model_fields
-                if f not in ("issuer", "exam", "cost", "roles")
+                if f not in ("issuer", "exam", "cost", "roles", "skills")
             },
             "issuer": cert.issuer.slug,
             "exam": {
@@ -730,6 +768,7 @@ def _certification_record(cert: Certification) -> CertificationRecord:
                 "note": cert.cost_note,
             },
             "roles": sorted(r.slug for r in cert.roles.all()),
+            "skills": sorted(s.slug for s in cert.skills.all()),
         }
     )
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "roles",
     "certifications",
     "guides",
+    "plans",
     "careerpath",
 ]
 

@@ -50,7 +50,9 @@ def multiply_content(factor: int) -> dict[str, int]:
             "leads_to", "reports_to", "role_skills", "salary_figures"
         )
     )
-    certs = list(Certification.objects.exclude(slug__regex=COPY_SLUG).prefetch_related("roles"))
+    certs = list(
+        Certification.objects.exclude(slug__regex=COPY_SLUG).prefetch_related("roles", "skills")
+    )
     guides = list(
         Guide.objects.exclude(slug__regex=COPY_SLUG).prefetch_related("roles", "certifications")
     )
@@ -85,6 +87,7 @@ def _add_copy(i, skills, roles, certs, guides, faqs) -> dict[str, int]:
         ),
     )
     _link(Certification, "roles", certs, new_certs, new_roles, keep_original_targets=True)
+    _link(Certification, "skills", certs, new_certs, new_skills)
     new_guides = _copies(guides, lambda g: _clone(g, title=f"{g.title} {i}", slug=g.slug + suffix))
     _link(Guide, "roles", guides, new_guides, new_roles, keep_original_targets=True)
     _link(Guide, "certifications", guides, new_guides, new_certs)

@@ -55,12 +55,12 @@ class CertificationAdmin(admin.ModelAdmin):
     list_select_related = ["issuer"]
     date_hierarchy = "verified_on"
     prepopulated_fields = {"slug": ["acronym"]}
-    autocomplete_fields = ["issuer", "roles"]
+    autocomplete_fields = ["issuer", "roles", "skills"]
     actions = ["mark_verified_today"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["acronym", "name", "slug", "issuer", "focus", "official_url"]}),
-        ("Who it suits", {"fields": ["audience", "eligibility", "tiers", "roles"]}),
+        ("Who it suits", {"fields": ["audience", "eligibility", "tiers", "roles", "skills"]}),
         ("Exam", {"fields": [("exam_parts", "exam_questions", "exam_minutes"), "exam_format"]}),
         ("Cost", {"fields": [("cost_member", "cost_nonmember", "currency"), "cost_note"]}),
         ("Keeping it", {"fields": ["validity_years", "renewal"]}),

@@ -48,6 +48,7 @@ class CertificationRecord(Record):
     renewal: Text
     tiers: list[TierName] = Field(min_length=1)
     roles: list[Slug] = []
+    skills: list[Slug] = []  # the skills it develops
     official_url: Url
     verified_on: date
     sources: list[Source] = Field(min_length=1)

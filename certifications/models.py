@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from roles.models import Role, Tier
+from roles.models import Role, Skill, Tier
 
 
 class Organization(models.Model):
@@ -68,6 +68,9 @@ class Certification(models.Model):
         default=list, help_text="Tiers it suits: entry, mid, senior, executive."
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="developed_by", help_text="The skills it develops."
+    )
     official_url = models.URLField(max_length=300)
     verified_on = models.DateField("facts last verified")
     sources = models.JSONField(default=list)

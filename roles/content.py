@@ -28,6 +28,9 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300
 DateText = Annotated[str, BeforeValidator(_date_to_text), StringConstraints(min_length=4)]
 OccupationCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")]
 
+LEVEL_NUMBERS = (1, 2, 3, 4, 5)
+Level = Annotated[int, Field(ge=1, le=5)]
+
 TierName = Literal[tuple(Tier.values)]  # type: ignore[valid-type]
 
 
@@ -46,6 +49,15 @@ class SkillRecord(Record):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
     kind: Literal[tuple(SkillKind.values)]  # type: ignore[valid-type]
     description: Text
+    # What each level 1-5 means, so a self-rating is a choice between descriptions.
+    levels: dict[Level, Text] = {}
+
+    @model_validator(mode="after")
+    def every_level_described(self):
+        if self.levels and set(self.levels) != set(LEVEL_NUMBERS):
+            missing = sorted(set(LEVEL_NUMBERS) - set(self.levels))
+            raise ValueError(f"levels: describe every level 1 to 5 (missing {missing})")
+        return self
 
 
 class Kpi(Record):
