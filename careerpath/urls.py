@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("roles/", include("roles.urls")),
     path("certifications/", include("certifications.urls")),
+    path("plan/", include("plans.urls")),
     path("", include("guides.urls")),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),

@@ -110,3 +110,6 @@ class RateCounter(models.Model):
             models.UniqueConstraint(fields=["key", "window_start"], name="rate_counter_unique")
         ]
         indexes = [models.Index(fields=["window_start"], name="rate_counter_window")]
+
+    def __str__(self):
+        return f"{self.count} since {self.window_start:%Y-%m-%d %H:%M}"
