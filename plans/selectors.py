@@ -52,8 +52,18 @@ class Catalog:
         return sorted(self.graph.values(), key=lambda r: (r.rank, r.title))
 
 
-def catalog(*, resources: bool = False) -> Catalog:
-    """Everything a plan can refer to; with `resources`, the FAQs and guides too."""
+def catalog(*, resources: bool = False, ladder: bool = True) -> Catalog:
+    """Everything a plan can refer to; with `resources`, the FAQs and guides too; without
+    `ladder`, only skills and certifications (enough to check an update)."""
+    if not ladder:
+        return Catalog(
+            graph={},
+            skills={s.slug: s for s in Skill.objects.only("slug", "name")},
+            starting_points={},
+            certifications={
+                c.slug: c for c in Certification.objects.only("slug", "acronym").order_by("acronym")
+            },
+        )
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )

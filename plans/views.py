@@ -168,7 +168,7 @@ def _update(request, token, plan):
     verdict = ratelimit.hit(request, "update")
     if not verdict.allowed:
         return too_many(request, verdict)
-    found = selectors.catalog()
+    found = selectors.catalog(ladder=False)
     back = reverse("plans:detail", args=[token])
     try:
         version = forms.read_version(request.POST, plan.version)
@@ -199,7 +199,9 @@ def _update(request, token, plan):
             extra={"unsaved": unsaved},
         )
     if action == "status" and wants_fragment(request):
-        return _render_plan(request, token, plan, template="plans/detail.html#actions")
+        return _render_plan(
+            request, token, plan, template="plans/detail.html#actions", extra={"oob": True}
+        )
     return redirect(back + ("#actions" if action == "status" else "#ratings"))
 
 
