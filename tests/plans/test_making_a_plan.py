@@ -38,8 +38,8 @@ def test_the_current_roles_typical_level_is_preselected_and_labelled(client):
     assert "typical where you are now" in html
     # Budgeting is not on the analyst's list: nothing assumed, "not sure" selected.
     assert (
-        'id="skill-budgeting-and-cost-control-unsure" name="skill-budgeting-and-cost-control" value="unsure" checked'
-        in html
+        'id="skill-budgeting-and-cost-control-unsure" name="skill-budgeting-and-cost-control" '
+        'value="unsure" checked' in html
     )
 
 
