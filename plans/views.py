@@ -21,6 +21,13 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 PLAN_CRUMBS = [("Your plan", "/plan/")]
 
 
+# Never the path (which holds the token) in a Referer, to anyone. Not "no-referrer": with it,
+# browsers send `Origin: null` on a form POST, which Django's CSRF check rightly refuses (and
+# over HTTPS it then has no Referer to fall back on), so no plan form could be submitted.
+# "strict-origin" sends at most the site's origin, never the address of the plan.
+REFERRER_POLICY = "strict-origin"
+
+
 def private(view):
     """Headers of every plan page: a plan must never land in a shared cache, a search engine
     or another site's logs (the token is in the address)."""
@@ -30,7 +37,7 @@ def private(view):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = REFERRER_POLICY
         return response
 
     return wrapped

@@ -22,14 +22,15 @@ def plan_pages(token):
     return [base, base + "plan.json", base + "plan.pdf"]
 
 
-def test_every_plan_page_is_private_uncached_unindexed_and_sends_no_referrer(client, saved):
+def test_every_plan_page_is_private_uncached_unindexed_and_never_sends_its_address(client, saved):
     _, token, _ = saved
     for url in ["/plan/", *plan_pages(token)]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "private, no-store", url
         assert "noindex" in response["X-Robots-Tag"], url
-        assert response["Referrer-Policy"] == "no-referrer", url
+        # At most the site's origin in a Referer, never the path that holds the token.
+        assert response["Referrer-Policy"] == "strict-origin", url
         assert "X-Cache" not in response, url
 
 
