@@ -154,14 +154,22 @@ def attach_resources(actions: list[Action], certifications, faqs, sections, limi
     for cert in certifications:
         for skill in cert.skills.all():
             by_skill.setdefault(skill.slug, []).append(cert)
+    # Lower-cased once, so a plain substring test rules out most texts before any regex runs.
+    faq_texts = [(f, f.question.lower(), (f.answer or "").lower()) for f in faqs]
+    section_texts = [(s, s[2].lower(), s[3].lower()) for s in sections]
     for action in actions:
         action.certifications = sorted(by_skill.get(action.skill.slug, []), key=lambda c: c.acronym)
+        terms = [t.lower() for t in skill_terms(action.skill.name)]
         pattern = _pattern(action.skill.name)
-        action.faqs = [f for f in faqs if pattern.search(f.question)][:limit]
-        if len(action.faqs) < limit:
-            action.faqs += [
-                f for f in faqs if f not in action.faqs and pattern.search(f.answer or "")
-            ][: limit - len(action.faqs)]
-        in_heading = [s for s in sections if pattern.search(s[2])]
-        in_text = [s for s in sections if s not in in_heading and pattern.search(s[3])]
+
+        def mentions(text, raw, terms=terms, pattern=pattern):
+            return any(t in text for t in terms) and bool(pattern.search(raw))
+
+        in_question = [f for f, q, _ in faq_texts if mentions(q, f.question)]
+        in_answer = [
+            f for f, q, a in faq_texts if f not in in_question and mentions(a, f.answer or "")
+        ]
+        action.faqs = (in_question + in_answer)[:limit]
+        in_heading = [s for s, h, _ in section_texts if mentions(h, s[2])]
+        in_text = [s for s, h, t in section_texts if s not in in_heading and mentions(t, s[3])]
         action.sections = [s[:3] for s in (in_heading + in_text)[:limit]]

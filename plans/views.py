@@ -145,6 +145,8 @@ def detail(request, token):
     if request.method == "POST":
         return _update(request, token, plan)
     services.plan_mark_opened(plan=plan)
+    if request.GET.get("edit") == "ratings":
+        return _render_plan(request, token, plan, template="plans/edit.html")
     return _render_plan(request, token, plan)
 
 
@@ -206,9 +208,7 @@ def _update(request, token, plan):
             extra={"unsaved": unsaved},
         )
     if action == "status" and wants_fragment(request):
-        return _render_plan(
-            request, token, plan, template="plans/detail.html#actions", extra={"oob": True}
-        )
+        return _render_plan(request, token, plan, template="plans/detail.html#actions")
     return redirect(back + ("#actions" if action == "status" else "#ratings"))
 
 
