@@ -94,7 +94,9 @@ def step_readiness(role, levels: dict[str, PersonLevel], years: int, certificati
 
 def route_readiness(roles, levels: dict[str, PersonLevel], years: int) -> list[StepReadiness]:
     """Readiness for each role of the route, in order (the roles still to reach)."""
-    return [step_readiness(r, levels, years, r.certifications.all()) for r in roles]
+    return [
+        step_readiness(r, levels, years, getattr(r, "suitable_certifications", ())) for r in roles
+    ]
 
 
 def ready_now(steps: list[StepReadiness]) -> StepReadiness | None:

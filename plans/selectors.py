@@ -12,9 +12,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from certifications.models import Certification
+from certifications.selectors import listing_roles
 from guides.models import FAQ, Guide
+from roles.ladder import NoRoute, plan_route
 from roles.models import Skill
-from roles.selectors import NoRoute, ladder_graph, plan_route
+from roles.selectors import ladder_roles
 
 from . import actions as action_rules
 from . import fit, readiness, timeline
@@ -50,6 +52,16 @@ class Catalog:
     @property
     def roles(self) -> list:
         return sorted(self.graph.values(), key=lambda r: (r.rank, r.title))
+
+
+def ladder_graph() -> dict:
+    """Every role by slug with its next roles, skills, median and the certifications that
+    suit it (`suitable_certifications`), as `roles.ladder.plan_route` reads them."""
+    roles = ladder_roles()
+    by_role = listing_roles([r.pk for r in roles])
+    for role in roles:
+        role.suitable_certifications = by_role.get(role.pk, [])
+    return {r.slug: r for r in roles}
 
 
 def catalog(*, resources: bool = False, ladder: bool = True) -> Catalog:

@@ -4,7 +4,7 @@ as PDF and JSON. Every page is private: never cached, never indexed, never a ref
 import re
 from functools import wraps
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from common.http import wants_fragment
-from common.pdf import html_to_pdf
+from common.pdf import pdf_response, render_pdf
 
 from . import exchange, forms, ratelimit, selectors, services
 from .models import ActionStatus
@@ -241,6 +241,4 @@ def plan_pdf(request, token):
     found = selectors.catalog(resources=True)
     view = selectors.plan_view(selectors.PlanInput.of(plan), found)
     html = render_to_string("plans/pdf.html", {"plan": plan, "view": view}, request=request)
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="careerpath-plan.pdf"'
-    return response
+    return pdf_response(render_pdf(html), "careerpath-plan.pdf")

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('roles', '0002_skill_levels'),
+        ('roles', '0004_skill_levels'),
     ]
 
     operations = [

@@ -40,5 +40,5 @@ class FakeRole:
         )
 
     @property
-    def certifications(self):
-        return _Manager(self.certs)
+    def suitable_certifications(self):
+        return self.certs

@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certifications', '0001_initial'),
-        ('roles', '0002_skill_levels'),
+        ('certifications', '0002_facts_as_data'),
+        ('roles', '0004_skill_levels'),
     ]
 
     operations = [

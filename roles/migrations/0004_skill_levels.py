@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('roles', '0001_initial'),
+        ('roles', '0003_industry_versions'),
     ]
 
     operations = [
