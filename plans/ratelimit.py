@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from common.http import client_address
+from common.client_address import client_address
 
 from .models import RateCounter
 
@@ -49,7 +49,7 @@ def hit(request, scope: str, *, now: datetime | None = None) -> Verdict:
     allowed, seconds = limits()[scope]
     now = now or timezone.now()
     start = _window(now, seconds)
-    key = _key(client_address(request), scope)
+    key = _key(client_address(request) or "unknown", scope)
     table = connection.ops.quote_name(RateCounter._meta.db_table)
     key_col = connection.ops.quote_name("key")
     # One statement, safe under concurrency on PostgreSQL and SQLite alike.
