@@ -10,6 +10,7 @@ NAVIGATION = [
     ("certifications:index", "Certifications"),
     ("guides:faq", "FAQ"),
     ("guides:index", "Guides"),
+    ("plans:start", "Your plan"),
 ]
 
 

@@ -6,6 +6,7 @@ iterate over this list: adding a content type means writing its `ContentKind` in
 from certifications.content import CERTIFICATIONS, ORGANIZATIONS
 from common.content_kind import ContentKind
 from guides.content import FAQS, GUIDES
+from plans.content import STARTING_POINTS
 from roles.content import PROJECTIONS, ROLES, SALARIES, SKILLS
 
 KINDS: list[ContentKind] = [
@@ -17,6 +18,7 @@ KINDS: list[ContentKind] = [
     CERTIFICATIONS,
     GUIDES,
     FAQS,
+    STARTING_POINTS,
 ]
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "roles",
     "certifications",
     "guides",
+    "plans",
     "careerpath",
 ]
 
@@ -214,6 +215,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 CONTENT_DIR = BASE_DIR / "fixtures"
+# Writes to personal plans per client address per hour (shared counters in the database).
+PLAN_RATE_LIMITS = {
+    "create": (int(os.environ.get("PLAN_CREATES_PER_HOUR", "20")), 3600),
+    "update": (int(os.environ.get("PLAN_UPDATES_PER_HOUR", "240")), 3600),
+}
 BENCHMARK_FLOOR = env_bool("CAREERPATH_BENCH_FLOOR", False)
 
 # Security headers. The CSP uses per-request nonces and never 'unsafe-inline'.

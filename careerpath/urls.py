@@ -25,6 +25,7 @@ urlpatterns = [
         ),
     ),
     path("certifications/", include("certifications.urls")),
+    path("plan/", include("plans.urls")),
     path("", include("guides.urls")),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),

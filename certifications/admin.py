@@ -84,7 +84,7 @@ class CertificationAdmin(ModelAdmin):
     list_select_related = ["issuer"]
     date_hierarchy = "verified_on"
     prepopulated_fields = {"slug": ["acronym"]}
-    autocomplete_fields = ["issuer", "roles"]
+    autocomplete_fields = ["issuer", "roles", "skills"]
     actions = ["mark_verified_today"]
     save_on_top = True
     fieldsets = [
@@ -98,6 +98,7 @@ class CertificationAdmin(ModelAdmin):
                     ("min_experience_years", "no_prerequisite"),
                     "tiers",
                     "roles",
+                    "skills",
                 ]
             },
         ),

@@ -67,6 +67,7 @@ class CertificationRecord(Record):
     renewal: Text
     tiers: list[TierName] = Field(min_length=1)
     roles: list[Slug] = []
+    skills: list[Slug] = []  # the skills it develops
     official_url: Url
     verified_on: date
     sources: list[Source] = Field(min_length=1)
@@ -115,10 +116,14 @@ class Certifications(ContentKind):
     sitemap = CertificationSitemap
 
     def references(self, record):
-        return [("issuer", "organizations", [record.issuer]), ("roles", "roles", record.roles)]
+        return [
+            ("issuer", "organizations", [record.issuer]),
+            ("roles", "roles", record.roles),
+            ("skills", "skills", record.skills),
+        ]
 
     def values(self, record, resolved):
-        data = record.model_dump(mode="json", exclude={"exam", "cost", "roles", "tiers"})
+        data = record.model_dump(mode="json", exclude={"exam", "cost", "roles", "skills", "tiers"})
         data["issuer"] = resolved["organizations"][record.issuer]
         data["verified_on"] = record.verified_on
         data["sources"] = sources_as_stored(record.sources)
@@ -137,18 +142,20 @@ class Certifications(ContentKind):
         for record in records:
             roles = [resolved["roles"][s] for s in record.roles]
             writer.set_m2m(self, objects[record.slug], "roles", roles)
+            skills = [resolved["skills"][s] for s in record.skills]
+            writer.set_m2m(self, objects[record.slug], "skills", skills)
 
     def export_records(self):
         certifications = (
             Certification.objects.select_related("issuer")
-            .prefetch_related("roles")
+            .prefetch_related("roles", "skills")
             .order_by("slug")
         )
         return [self._record(c).model_dump(mode="json") for c in certifications]
 
     @staticmethod
     def _record(cert: Certification) -> CertificationRecord:
-        skip = {"issuer", "exam", "cost", "roles", "tiers"}
+        skip = {"issuer", "exam", "cost", "roles", "skills", "tiers"}
         return CertificationRecord.model_validate(
             {
                 **{f: getattr(cert, f) for f in CertificationRecord.model_fields if f not in skip},
@@ -164,6 +171,7 @@ class Certifications(ContentKind):
                 },
                 "tiers": cert.tiers,
                 "roles": sorted(r.slug for r in cert.roles.all()),
+                "skills": sorted(s.slug for s in cert.skills.all()),
             }
         )
 
@@ -182,7 +190,9 @@ class Certifications(ContentKind):
             )
 
     def originals(self, copy_slug):
-        return list(Certification.objects.exclude(slug__regex=copy_slug).prefetch_related("roles"))
+        return list(
+            Certification.objects.exclude(slug__regex=copy_slug).prefetch_related("roles", "skills")
+        )
 
     def synthesize(self, i, originals, copies):
         new = copies_of(
@@ -192,6 +202,7 @@ class Certifications(ContentKind):
             ),
         )
         link_copies(Certification, "roles", originals, new, copies["roles"], keep_original=True)
+        link_copies(Certification, "skills", originals, new, copies["skills"])
         return new
 
 

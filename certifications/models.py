@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from roles.models import Role, Tier
+from roles.models import Role, Skill, Tier
 
 
 class Organization(models.Model):
@@ -103,6 +103,9 @@ class Certification(models.Model):
     suits_senior = models.BooleanField("suits senior roles", default=False)
     suits_executive = models.BooleanField("suits executive roles", default=False)
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="developed_by", help_text="The skills it develops."
+    )
     official_url = models.URLField(max_length=300)
     verified_on = models.DateField(
         "facts last checked", help_text="When the facts were last checked against the sources."

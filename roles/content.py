@@ -41,6 +41,8 @@ from .pay import misordered_percentiles
 from .sitemaps import RoleSitemap
 
 OccupationCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")]
+LEVEL_NUMBERS = (1, 2, 3, 4, 5)
+Level = Annotated[int, Field(ge=1, le=5)]
 TierName = Literal[tuple(Tier.values)]  # type: ignore[valid-type]
 
 
@@ -49,6 +51,15 @@ class SkillRecord(Record):
     name: Name(120)
     kind: Literal[tuple(SkillKind.values)]  # type: ignore[valid-type]
     description: Text
+    # What each level 1-5 means, so a self-rating is a choice between descriptions.
+    levels: dict[Level, Text] = {}
+
+    @model_validator(mode="after")
+    def every_level_described(self):
+        if self.levels and set(self.levels) != set(LEVEL_NUMBERS):
+            missing = sorted(set(LEVEL_NUMBERS) - set(self.levels))
+            raise ValueError(f"levels: describe every level 1 to 5 (missing {missing})")
+        return self
 
 
 class Kpi(Record):
@@ -175,6 +186,9 @@ class Skills(ContentKind):
     name, noun, file = "skills", "skill", "skills.yaml"
     schema, model = SkillRecord, Skill
     search_label = "Skills"
+
+    def values(self, record, resolved):
+        return record.model_dump(mode="json")  # level keys as text, as JSON stores them
 
     def export_records(self):
         return [

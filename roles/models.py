@@ -97,6 +97,13 @@ class Skill(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=10, choices=SkillKind.choices)
     description = models.TextField()
+    levels = models.JSONField(
+        "what each level means",
+        default=dict,
+        blank=True,
+        help_text='One concrete sentence per level, e.g. {"1": "Can read a control chart…", '
+        '… "5": "…"}: what a person at that level can do.',
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -104,6 +111,9 @@ class Skill(models.Model):
 
     def __str__(self):
         return self.name
+
+    def level_text(self, level: int) -> str:
+        return (self.levels or {}).get(str(level), "")
 
 
 class RoleSkill(models.Model):

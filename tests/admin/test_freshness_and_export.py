@@ -90,6 +90,7 @@ def test_the_export_carries_an_edit_and_loads_back_cleanly(editor_client, tmp_pa
         "name": skill.name,
         "kind": skill.kind,
         "description": "Lean, as edited in the admin.",
+        "levels": skill.levels,
     } in skills
 
     archive.extractall(tmp_path)

@@ -1,5 +1,6 @@
-"""The layers of the code hold: careerpath assembles pages from the apps; guides may use
-certifications and roles; certifications may use roles; roles uses neither; common no app.
+"""The layers of the code hold: careerpath assembles pages from the apps; plans may use guides,
+certifications and roles; guides may use certifications and roles; certifications may use roles;
+roles uses neither; common no app.
 The contract lives in pyproject.toml and CI runs it; these tests show it holds and that it
 fails the build on an import against the layers."""
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["careerpath", "roles", "certifications", "guides", "common"]
+PACKAGES = ["careerpath", "plans", "roles", "certifications", "guides", "common"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

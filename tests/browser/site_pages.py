@@ -96,3 +96,16 @@ def announces_or_takes_focus(page, selector: str) -> bool:
         }""",
         selector,
     )
+
+
+# Plan pages live under a private link, so they need a saved plan: `plan_page_urls(token)` gives
+# every one of them for the plan tests (validity, accessibility, layout).
+PLAN_START_URLS = [
+    ("plan start", "/plan/"),
+    ("plan start with a route", "/plan/?current=operations-analyst&target=operations-manager"),
+    ("plan start from a starting point", "/plan/?current=start:engineer&target=operations-manager"),
+]
+
+
+def plan_page_urls(token: str) -> list[tuple[str, str]]:
+    return [*PLAN_START_URLS, ("saved plan", f"/plan/{token}/?saved=1")]

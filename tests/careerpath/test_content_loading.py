@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from careerpath.content import read_content
 from certifications.models import Certification
 from guides.models import FAQ, Guide
+from plans.models import StartingPoint
 from roles.models import Role, SalaryFigure, Skill
 
 pytestmark = pytest.mark.django_db
@@ -209,7 +210,7 @@ def test_export_then_load_into_an_empty_database_gives_identical_data(tmp_path):
     first = tmp_path / "first"
     call_command("export_content", str(first), stdout=StringIO())
     before = snapshot()
-    for model in (FAQ, Guide, Certification, SalaryFigure, Role, Skill):
+    for model in (StartingPoint, FAQ, Guide, Certification, SalaryFigure, Role, Skill):
         model.objects.all().delete()
     load(first)
     assert snapshot() == before
@@ -256,8 +257,16 @@ def snapshot():
                 c.cost_member,
                 c.verified_on,
                 tuple(sorted(r.slug for r in c.roles.all())),
+                tuple(sorted(s.slug for s in c.skills.all())),
             )
             for c in Certification.objects.select_related("issuer")
+        ),
+        "skills": sorted(
+            (s.slug, s.name, tuple(sorted(s.levels.items()))) for s in Skill.objects.all()
+        ),
+        "starting_points": sorted(
+            (p.slug, p.name, p.enters_at.slug, tuple(sorted(p.skills.items())))
+            for p in StartingPoint.objects.select_related("enters_at")
         ),
         "faqs": sorted((f.slug, f.answer, f.published) for f in FAQ.objects.all()),
         "guides": sorted((g.slug, g.body, g.updated) for g in Guide.objects.all()),

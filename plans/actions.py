@@ -1,0 +1,175 @@
+"""Next actions: the skill gaps along a route, ranked, each with what to do about it.
+
+Ranking: the largest known gap first (levels short of the highest level any step asks), then
+the gap more steps need, then by name. Skills whose level is unknown follow, since we cannot
+say how far off they are: rating them is the first thing to do.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .models import ActionStatus
+from .readiness import PersonLevel, StepReadiness
+
+TOP = 3
+
+
+@dataclass
+class Action:
+    skill: object
+    have: PersonLevel
+    needed: int  # the highest level any step of the route asks
+    steps: list = field(default_factory=list)  # roles that ask more than the person has
+    certifications: list = field(default_factory=list)
+    faqs: list = field(default_factory=list)
+    sections: list = field(default_factory=list)  # (guide, anchor id, heading)
+    status: str = ActionStatus.NOT_STARTED
+
+    @property
+    def gap(self) -> int | None:
+        return None if not self.have.known else self.needed - self.have.value
+
+    @property
+    def status_label(self) -> str:
+        return ActionStatus(self.status).label
+
+    @property
+    def sort_key(self):
+        if self.gap is None:
+            return (1, 0, -len(self.steps), -self.needed, self.skill.name)
+        return (0, -self.gap, -len(self.steps), 0, self.skill.name)
+
+
+def rank_actions(steps: list[StepReadiness], statuses: dict[str, str] | None = None):
+    """One action per skill that some step of the route asks more of than the person has."""
+    statuses = statuses or {}
+    actions: dict[str, Action] = {}
+    for step in steps:
+        for check in step.checks:
+            if check.met:
+                continue
+            slug = check.skill.slug
+            action = actions.get(slug)
+            if action is None:
+                action = actions[slug] = Action(check.skill, check.have, check.required)
+                status = statuses.get(slug, ActionStatus.NOT_STARTED)
+                action.status = status if status in ActionStatus.values else "not-started"
+            action.needed = max(action.needed, check.required)
+            action.steps.append(step.role)
+    return sorted(actions.values(), key=lambda a: a.sort_key)
+
+
+@dataclass(frozen=True)
+class FirstCertification:
+    certification: object
+    covers: list  # names of top gaps it develops
+    also: int  # other gaps it develops
+
+    @property
+    def reason(self) -> str:
+        names = _join(self.covers)
+        text = f"It develops {names}, {_count(len(self.covers))} of your top gaps"
+        if self.also:
+            text += f", and {self.also} more skill{'s' if self.also != 1 else ''} on your route"
+        return text + "."
+
+
+def first_certification(actions: list[Action], held: set[str]) -> FirstCertification | None:
+    """The one certification to start with: the one that develops most of the top gaps, then
+    most of the other gaps, then the cheaper (non-member cost), then by acronym."""
+    top = actions[:TOP]
+    candidates = {}
+    for action in top:
+        for cert in action.certifications:
+            if cert.slug not in held:
+                candidates[cert.slug] = cert
+    if not candidates:
+        return None
+    top_slugs = {a.skill.slug for a in top}
+    rest_slugs = {a.skill.slug for a in actions[TOP:]}
+
+    def developed(cert):
+        return {s.slug for s in cert.skills.all()}
+
+    def key(cert):
+        skills = developed(cert)
+        cost = cert.cost_nonmember if cert.cost_nonmember is not None else 10**9
+        return (-len(skills & top_slugs), -len(skills & rest_slugs), cost, cert.acronym)
+
+    best = min(candidates.values(), key=key)
+    skills = developed(best)
+    covers = [a.skill.name for a in top if a.skill.slug in skills]
+    return FirstCertification(best, covers, len(skills & rest_slugs))
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _count(n: int) -> str:
+    return {1: "one", 2: "two", 3: "all three"}.get(n, str(n))
+
+
+# --- what to read about a skill ---------------------------------------------------------------
+
+SECTION_SPLIT = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def skill_terms(name: str) -> list[str]:
+    """Words a text about the skill would use: its name without the bracket, and the bracket
+    ("Six Sigma (DMAIC)" -> "Six Sigma", "DMAIC")."""
+    base, _, rest = name.partition("(")
+    terms = [base.strip()]
+    if rest:
+        terms.append(rest.rstrip(")").strip())
+    return [t for t in terms if len(t) >= 2]
+
+
+def _pattern(name: str) -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t in skill_terms(name))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def guide_sections(guides) -> list[tuple]:
+    """(guide, anchor, heading, plain text) for every h2/h3 section of the guides."""
+    sections = []
+    for guide in guides:
+        html = guide.body_html or ""
+        matches = list(SECTION_SPLIT.finditer(html))
+        for i, match in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(html)
+            text = TAG.sub(" ", html[match.end() : end])
+            heading = TAG.sub("", match.group(3)).strip()
+            sections.append((guide, match.group(2), heading, text))
+    return sections
+
+
+def attach_resources(actions: list[Action], certifications, faqs, sections, limit: int = 2):
+    """Give each action the certifications that develop its skill, and the FAQs and guide
+    sections that talk about it (headings first)."""
+    by_skill: dict[str, list] = {}
+    for cert in certifications:
+        for skill in cert.skills.all():
+            by_skill.setdefault(skill.slug, []).append(cert)
+    # Lower-cased once, so a plain substring test rules out most texts before any regex runs.
+    faq_texts = [(f, f.question.lower(), (f.answer or "").lower()) for f in faqs]
+    section_texts = [(s, s[2].lower(), s[3].lower()) for s in sections]
+    for action in actions:
+        action.certifications = sorted(by_skill.get(action.skill.slug, []), key=lambda c: c.acronym)
+        terms = [t.lower() for t in skill_terms(action.skill.name)]
+        pattern = _pattern(action.skill.name)
+
+        def mentions(text, raw, terms=terms, pattern=pattern):
+            return any(t in text for t in terms) and bool(pattern.search(raw))
+
+        in_question = [f for f, q, _ in faq_texts if mentions(q, f.question)]
+        in_answer = [
+            f for f, q, a in faq_texts if f not in in_question and mentions(a, f.answer or "")
+        ]
+        action.faqs = (in_question + in_answer)[:limit]
+        in_heading = [s for s, h, _ in section_texts if mentions(h, s[2])]
+        in_text = [s for s, h, t in section_texts if s not in in_heading and mentions(t, s[3])]
+        action.sections = [s[:3] for s in (in_heading + in_text)[:limit]]

@@ -1,0 +1,77 @@
+"""Per-address limits on creating and changing plans, counted in the database so that every
+web process and machine shares them (nothing in one process's memory).
+
+Windows are fixed (e.g. one hour); a counter row is keyed by a salted hash of the address,
+the scope and the window, so the table never holds an address. Rows of past windows are pruned
+when a new window starts for an address, and by `manage.py purge_plans`.
+"""
+
+import hashlib
+import hmac
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from common.client_address import client_address
+
+from .models import RateCounter
+
+DEFAULT_LIMITS = {"create": (20, 3600), "update": (240, 3600)}
+
+
+def limits() -> dict[str, tuple[int, int]]:
+    return {**DEFAULT_LIMITS, **getattr(settings, "PLAN_RATE_LIMITS", {})}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int  # seconds until the window ends (0 when allowed)
+    retry_at: datetime | None = None
+
+
+def _key(address: str, scope: str) -> str:
+    salt = hashlib.sha256(("plans-rate-limit:" + settings.SECRET_KEY).encode()).digest()
+    return hmac.new(salt, f"{scope}:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def _window(now: datetime, seconds: int) -> datetime:
+    epoch = int(now.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % seconds, tz=UTC)
+
+
+def hit(request, scope: str, *, now: datetime | None = None) -> Verdict:
+    """Count one write by this address in `scope`; refuse it past the limit."""
+    allowed, seconds = limits()[scope]
+    now = now or timezone.now()
+    start = _window(now, seconds)
+    key = _key(client_address(request) or "unknown", scope)
+    table = connection.ops.quote_name(RateCounter._meta.db_table)
+    key_col = connection.ops.quote_name("key")
+    # One statement, safe under concurrency on PostgreSQL and SQLite alike.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_col}, window_start, count) VALUES (%s, %s, 1) "
+            f"ON CONFLICT ({key_col}, window_start) DO UPDATE SET count = {table}.count + 1 "
+            "RETURNING count",
+            [key, start],
+        )
+        count = cursor.fetchone()[0]
+        if count == 1:
+            RateCounter.objects.filter(key=key, window_start__lt=start).delete()
+    if count <= allowed:
+        return Verdict(True, 0)
+    ends = start + timedelta(seconds=seconds)
+    return Verdict(False, max(1, math.ceil((ends - now).total_seconds())), ends)
+
+
+def prune(now: datetime | None = None) -> int:
+    """Delete counters of windows that have ended."""
+    longest = max(seconds for _, seconds in limits().values())
+    cutoff = (now or timezone.now()) - timedelta(seconds=longest)
+    deleted, _ = RateCounter.objects.filter(window_start__lt=cutoff).delete()
+    return deleted

@@ -1,0 +1,252 @@
+"""Every query the plan pages make, and the assembly of a plan page from a plan's slugs.
+
+A page reads the whole catalogue in a fixed number of queries (roles with their skills and
+medians, skills, starting points, certifications with what they develop, FAQs, guides), so its
+cost does not grow with the content or with the plan.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from certifications.models import Certification
+from certifications.selectors import listing_roles
+from guides.models import FAQ, Guide
+from roles.ladder import NoRoute, plan_route
+from roles.models import Skill
+from roles.selectors import ladder_roles
+
+from . import actions as action_rules
+from . import fit, readiness, timeline
+from .models import Plan, StartingPoint, token_digest
+
+
+@dataclass
+class PlanInput:
+    """What a plan holds, whether saved or still being filled in (same names as Plan)."""
+
+    current_role: str = ""
+    starting_point: str = ""
+    target_role: str = ""
+    years: int = 0
+    certifications: list[str] = field(default_factory=list)
+    ratings: dict[str, int] = field(default_factory=dict)
+    action_status: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, plan) -> "PlanInput":
+        return cls(**{name: getattr(plan, name) for name in cls.__dataclass_fields__})
+
+
+@dataclass
+class Catalog:
+    graph: dict  # role slug -> Role with role_skills, leads_to, certifications, median
+    skills: dict
+    starting_points: dict
+    certifications: dict
+    faqs: list = field(default_factory=list)
+    guides: list = field(default_factory=list)
+
+    @property
+    def roles(self) -> list:
+        return sorted(self.graph.values(), key=lambda r: (r.rank, r.title))
+
+
+def ladder_graph() -> dict:
+    """Every role by slug with its next roles, skills, median and the certifications that
+    suit it (`suitable_certifications`), as `roles.ladder.plan_route` reads them."""
+    roles = ladder_roles()
+    by_role = listing_roles([r.pk for r in roles])
+    for role in roles:
+        role.suitable_certifications = by_role.get(role.pk, [])
+    return {r.slug: r for r in roles}
+
+
+def catalog(*, resources: bool = False, ladder: bool = True) -> Catalog:
+    """Everything a plan can refer to; with `resources`, the FAQs and guides too; without
+    `ladder`, only skills and certifications (enough to check an update)."""
+    if not ladder:
+        return Catalog(
+            graph={},
+            skills={s.slug: s for s in Skill.objects.only("slug", "name")},
+            starting_points={},
+            certifications={
+                c.slug: c for c in Certification.objects.only("slug", "acronym").order_by("acronym")
+            },
+        )
+    certifications = Certification.objects.select_related("issuer").prefetch_related(
+        Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
+    )
+    found = Catalog(
+        graph=ladder_graph(),
+        skills={s.slug: s for s in Skill.objects.all()},
+        starting_points={
+            p.slug: p for p in StartingPoint.objects.select_related("enters_at").order_by("name")
+        },
+        certifications={c.slug: c for c in certifications.order_by("acronym")},
+    )
+    if resources:
+        found.faqs = list(FAQ.objects.published().only("slug", "question", "answer"))
+        found.guides = list(
+            Guide.objects.published().only("slug", "title", "body_html").order_by("title")
+        )
+    return found
+
+
+def plan_by_token(token: str) -> Plan | None:
+    return Plan.objects.filter(token_hash=token_digest(token)).first()
+
+
+def plans_not_opened_since(cutoff) -> "list[int]":
+    return list(Plan.objects.filter(last_opened__lt=cutoff).values_list("pk", flat=True))
+
+
+PURGE_AFTER = timedelta(days=548)  # 18 months
+
+
+def purge_cutoff():
+    return timezone.now() - PURGE_AFTER
+
+
+@dataclass
+class RatedSkill:
+    skill: object
+    needed: int  # the highest level the route asks
+    level: readiness.PersonLevel
+    baseline: int | None  # the typical level where the person is now
+
+    @property
+    def field(self) -> str:
+        return f"skill-{self.skill.slug}"
+
+    @property
+    def choices(self) -> list[tuple[int, str, bool, bool]]:
+        """(level, what it means, typical where the person is now, selected)."""
+        return [
+            (n, self.skill.level_text(n) or f"Level {n}", n == self.baseline, n == self.level.value)
+            for n in range(1, 6)
+        ]
+
+
+@dataclass
+class PlanView:
+    data: PlanInput
+    current: object = None  # Role
+    starting_point: object = None
+    target: object = None
+    roles_ahead: list = field(default_factory=list)
+    route_note: str = ""
+    steps: list = field(default_factory=list)
+    ready: object = None
+    fits: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    first_certification: object = None
+    timeline: object = None
+    to_rate: list[RatedSkill] = field(default_factory=list)
+    held: list = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # sentences naming what no longer exists
+    fit_method: str = fit.METHOD
+
+    @property
+    def top(self):
+        return self.actions[: action_rules.TOP]
+
+    @property
+    def start_title(self) -> str:
+        if self.current:
+            return self.current.title
+        return self.starting_point.name if self.starting_point else ""
+
+
+def _gone(data: PlanInput, found: Catalog) -> list[str]:
+    gone = []
+    if data.current_role and data.current_role not in found.graph:
+        gone.append(f"Your current role “{data.current_role}” is no longer on the ladder.")
+    if data.starting_point and data.starting_point not in found.starting_points:
+        gone.append(f"Your starting point “{data.starting_point}” is no longer offered.")
+    if data.target_role not in found.graph:
+        gone.append(f"Your target role “{data.target_role}” is no longer on the ladder.")
+    for slug in sorted(set(data.ratings) - set(found.skills)):
+        gone.append(f"The skill “{slug}” you rated is no longer listed.")
+    for slug in sorted(set(data.certifications) - set(found.certifications)):
+        gone.append(f"The certification “{slug}” you hold is no longer listed.")
+    return gone
+
+
+def _route(data: PlanInput, found: Catalog, view: PlanView) -> None:
+    """The roles still ahead, from the current role (not included) or the starting point's
+    entry role (included) to the target."""
+    target = view.target
+    entry = view.current or (view.starting_point.enters_at if view.starting_point else None)
+    if target is None:
+        return
+    if entry is None:
+        view.roles_ahead = [target]
+        return
+    ahead = [] if view.current else [found.graph.get(entry.slug, entry)]
+    entry = found.graph.get(entry.slug)
+    if entry is None or entry.slug == target.slug:
+        if view.current and entry and entry.slug == target.slug:
+            view.route_note = f"You are already a {target.title}; the plan measures you against it."
+            ahead = [target]
+        view.roles_ahead = ahead or [target]
+        return
+    try:
+        route = plan_route(found.graph, entry.slug, target.slug)
+        view.roles_ahead = ahead + [s.next for s in route.steps]
+    except NoRoute as no_route:
+        view.route_note = f"{no_route} The plan measures you against {target.title} directly."
+        view.roles_ahead = [target]
+
+
+def plan_view(data: PlanInput, found: Catalog) -> PlanView:
+    """Everything a plan page shows, from the plan's slugs and the current content."""
+    view = PlanView(data=data, gone=_gone(data, found))
+    view.current = found.graph.get(data.current_role) if data.current_role else None
+    view.starting_point = found.starting_points.get(data.starting_point)
+    view.target = found.graph.get(data.target_role)
+    _route(data, found, view)
+
+    if view.current:
+        baseline = {rs.skill.slug: rs.level for rs in view.current.role_skills.all()}
+    elif view.starting_point:
+        baseline = {s: lvl for s, lvl in view.starting_point.skills.items() if s in found.skills}
+    else:
+        baseline = {}
+    ratings = {s: lvl for s, lvl in data.ratings.items() if s in found.skills}
+    levels = readiness.person_levels(ratings, baseline)
+
+    view.steps = readiness.route_readiness(view.roles_ahead, levels, data.years)
+    view.ready = readiness.ready_now(view.steps)
+    view.fits = fit.rank_roles(found.roles, levels)
+    view.held = [found.certifications[s] for s in data.certifications if s in found.certifications]
+    view.actions = action_rules.rank_actions(view.steps, data.action_status)
+    action_rules.attach_resources(
+        view.actions,
+        found.certifications.values(),
+        found.faqs,
+        action_rules.guide_sections(found.guides),
+    )
+    view.first_certification = action_rules.first_certification(
+        view.actions, set(data.certifications)
+    )
+    view.timeline = timeline.build_timeline(view.roles_ahead, data.years, view.actions)
+    view.to_rate = skills_to_rate(view.roles_ahead, levels, baseline)
+    return view
+
+
+def skills_to_rate(roles, levels, baseline) -> list[RatedSkill]:
+    """The skills that matter for the route (the target's and every step's), most asked first."""
+    needed: dict[str, tuple] = {}
+    for role in roles:
+        for rs in role.role_skills.all():
+            known = needed.get(rs.skill.slug)
+            if known is None or rs.level > known[1]:
+                needed[rs.skill.slug] = (rs.skill, rs.level)
+    rated = [
+        RatedSkill(skill, level, levels.get(slug, readiness.UNKNOWN), baseline.get(slug))
+        for slug, (skill, level) in needed.items()
+    ]
+    return sorted(rated, key=lambda r: (-r.needed, r.skill.name))

@@ -1,0 +1,115 @@
+"""A saved plan: what matters first, readiness, role fit, actions changed in place, timeline."""
+
+import pytest
+
+from plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_plan_shows_the_top_three_gaps_and_one_certification_before_the_full_lists(
+    client, saved
+):
+    html = client.get(saved[2]).content.decode()
+
+    first = html.index("What matters first")
+    assert first < html.index("Readiness, step by step") < html.index("Next actions")
+    assert html.count('<ol class="top-gaps">') == 1
+    top = html[html.index('<ol class="top-gaps">') : html.index("</ol>", first)]
+    assert top.count("<li>") == 3
+    assert "Start with" in html[first : html.index("Readiness, step by step")]
+
+
+def test_the_plan_says_which_levels_it_assumed(client, saved):
+    html = client.get(saved[2]).content.decode()
+
+    # Capacity planning was not rated; the analyst role's typical level 2 is used and said so.
+    assert "Capacity Planning</strong>: level 2 (assumed)" in html
+
+
+def test_readiness_names_the_step_and_the_typical_years(client, saved):
+    html = client.get(saved[2]).content.decode()
+
+    assert "Step 1: " in html and "Operations Manager" in html
+    assert "Typical experience: 5–10 years (you have 3)" in html
+    assert "Not yet ready for the first step, Operations Manager." in html
+
+
+def test_role_fit_ranks_every_role_and_explains_the_method(client, saved):
+    html = client.get(saved[2]).content.decode()
+    section = html[html.index('id="fit-heading"') :]
+
+    assert "divide by the total it asks for" in section
+    assert section.count("%</strong>") == 10
+
+
+def test_the_timeline_draws_the_steps_with_a_table_that_says_the_same(client, saved):
+    html = client.get(saved[2]).content.decode()
+
+    assert '<svg class="timeline"' in html and 'role="img"' in html
+    assert "<caption>Steps and milestones</caption>" in html
+    for months in (12, 24, 36):
+        assert f"by {months} months" in html
+
+
+def test_marking_an_action_done_without_javascript_redirects_back_and_shows_it(client, saved):
+    plan, token, url = saved
+
+    response = client.post(
+        url, {"action": "status", "version": "1", "skill": "leadership", "status": "done"}
+    )
+
+    assert response.status_code == 302 and response["Location"] == url + "#actions"
+    plan.refresh_from_db()
+    assert plan.action_status == {"leadership": "done"} and plan.version == 2
+    html = client.get(url).content.decode()
+    assert 'Status of Leadership: <span class="status-now">Done</span>' in html
+
+
+def test_marking_an_action_with_htmx_answers_the_actions_part_with_the_new_version(
+    client, saved, htmx_headers
+):
+    plan, token, url = saved
+
+    response = client.post(
+        url,
+        {"action": "status", "version": "1", "skill": "lean", "status": "in-progress"},
+        **htmx_headers,
+    )
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="actions"')
+    assert 'Status of Lean: <span class="status-now">In progress</span>' in html
+    # Every status form in the part carries the new version, so the next change is not stale.
+    assert 'name="version" value="1"' not in html and 'name="version" value="2"' in html
+
+
+def test_changing_ratings_later_saves_them_and_moves_the_last_updated_time(client, saved):
+    plan, token, url = saved
+    before = plan.updated
+    form = client.get(url + "?edit=ratings").content.decode()
+    assert (
+        'name="version" value="1"' in form and 'name="skill-leadership" value="2" checked' in form
+    )
+
+    response = client.post(
+        url,
+        {"action": "rate", "version": "1", "years": "6", "skill-leadership": "4", "cert": "pmp"},
+    )
+
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.ratings == {"leadership": 4} and plan.years == 6
+    assert plan.certifications == ["pmp"] and plan.updated > before
+
+
+def test_a_plan_from_a_starting_point_measures_the_entry_rung_first(client, make_plan):
+    _, token = make_plan(
+        current_role="", starting_point="engineer", target_role="operations-manager"
+    )
+
+    html = client.get(f"/plan/{token}/").content.decode()
+
+    assert 'Step 1: <a href="/roles/operations-analyst/">Operations Analyst</a>' in html
+    assert Plan.objects.count() == 1
