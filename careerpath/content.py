@@ -32,6 +32,9 @@ from roles.models import (
     misordered_percentiles,
 )
 
+from .models import Synonym
+from .vocabulary import SynonymRecord, synonym_record
+
 YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "organizations": ("organizations.yaml", OrganizationRecord),
     "skills": ("skills.yaml", SkillRecord),
@@ -40,6 +43,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "projections": ("projections.yaml", ProjectionRecord),
     "certifications": ("certifications.yaml", CertificationRecord),
     "faqs": ("faqs.yaml", FAQRecord),
+    "synonyms": ("synonyms.yaml", SynonymRecord),
 }
 GUIDES_DIR = "guides"
 KINDS = [*YAML_FILES, "guides"]
@@ -494,10 +498,21 @@ def _write(content: Content, report: LoadReport, prune: bool) -> None:
             writer.set_m2m("faqs", faq, "roles", [roles[s] for s in record.roles])
             writer.set_m2m("faqs", faq, "guides", [guides[s] for s in record.guides])
 
+    if "synonyms" in content.present:
+        _, stale["synonyms"] = writer.sync(
+            "synonyms",
+            Synonym,
+            records["synonyms"],
+            lambda r: r.slug,
+            lambda o: o.slug,
+            lambda r: r.model_dump(),
+        )
+
     writer.count_touched()
 
     if prune:
         for kind in [
+            "synonyms",
             "faqs",
             "guides",
             "certifications",
@@ -654,6 +669,10 @@ def export_content(directory: Path | str) -> list[Path]:
                 "category", "order", "slug"
             )
         ],
+    )
+    write(
+        "synonyms.yaml",
+        [synonym_record(s).model_dump(mode="json") for s in Synonym.objects.order_by("slug")],
     )
     guide_dir = directory / GUIDES_DIR
     for guide in Guide.objects.prefetch_related("roles", "certifications").order_by("slug"):

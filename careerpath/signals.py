@@ -10,6 +10,8 @@ def content_models():
     from guides.models import FAQ, Guide
     from roles.models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
 
+    from .models import Synonym
+
     return [
         Role,
         Skill,
@@ -20,6 +22,7 @@ def content_models():
         Certification,
         Guide,
         FAQ,
+        Synonym,
     ]
 
 

@@ -1,11 +1,11 @@
-"""The sitemap: every public role, certification and guide, and the fixed pages."""
+"""The sitemap: every public role, skill, certification and guide, and the fixed pages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from certifications.models import Certification
 from guides.models import Guide
-from roles.models import Role
+from roles.models import Role, Skill
 
 
 class StaticPages(Sitemap):
@@ -17,6 +17,7 @@ class StaticPages(Sitemap):
             "roles:index",
             "ladder",
             "path",
+            "skills",
             "certifications:index",
             "guides:faq",
             "guides:index",
@@ -34,6 +35,16 @@ class RoleSitemap(Sitemap):
 
     def lastmod(self, role):
         return role.updated
+
+
+class SkillSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Skill.objects.order_by("slug")
+
+    def lastmod(self, skill):
+        return skill.updated
 
 
 class CertificationSitemap(Sitemap):
@@ -59,6 +70,7 @@ class GuideSitemap(Sitemap):
 SITEMAPS = {
     "pages": StaticPages,
     "roles": RoleSitemap,
+    "skills": SkillSitemap,
     "certifications": CertificationSitemap,
     "guides": GuideSitemap,
 }

@@ -5,17 +5,25 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from guides import urls as guide_urls
+
 from .sitemaps import SITEMAPS
-from .views import ladder, pages, search
+from .views import faq, ladder, pages, search, skills
+
+# The FAQ filter uses the site search, so careerpath serves the FAQ page; it keeps its name
+# in the guides namespace ("guides:faq") beside guides' own pages.
+guide_patterns = [path("faq/", faq.faq, name="faq"), *guide_urls.urlpatterns]
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
+    path("skills/", skills.skill_index, name="skills"),
+    path("skills/<slug:slug>/", skills.skill_detail, name="skill"),
     path("roles/", include("roles.urls")),
     path("certifications/", include("certifications.urls")),
-    path("", include("guides.urls")),
+    path("", include((guide_patterns, guide_urls.app_name))),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),

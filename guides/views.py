@@ -4,26 +4,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
-
-from common.http import wants_fragment
 
 from . import selectors
 
 PUBLISHER = "CareerPath"
-
-
-@require_safe
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
-def faq(request):
-    faqs = selectors.faq_list(request.GET.get("q"))
-    context = {
-        "faq_list": faqs,
-        "faq_page_data": faq_page_data(faqs.faqs),
-        "breadcrumbs": [("FAQ", reverse("guides:faq"))],
-    }
-    template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
-    return render(request, template, context)
 
 
 @require_safe

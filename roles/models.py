@@ -103,6 +103,10 @@ class Skill(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        # The skill page draws on every app, so careerpath serves it (see careerpath/urls.py).
+        return reverse("skill", args=[self.slug])
+
 
 class RoleSkill(models.Model):
     """How much a role needs a skill, from 1 (aware) to 5 (expert)."""

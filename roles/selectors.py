@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from .models import (
@@ -16,6 +16,7 @@ from .models import (
     Role,
     RoleSkill,
     SalaryFigure,
+    Skill,
     SkillKind,
     Statistic,
     Tier,
@@ -285,3 +286,25 @@ def _step(current: Role, nxt: Role) -> Step:
     if current.median and nxt.median:
         pay_change = nxt.median.amount - current.median.amount
     return Step(current, nxt, gains, list(nxt.certifications.all()), pay_change)
+
+
+# --- skills ----------------------------------------------------------------------------------
+
+
+def skill_with_roles(slug: str):
+    """One skill with the roles that need it, lowest rung first (two queries; 404 if unknown).
+    Each of `skill.needs` is a RoleSkill with its role."""
+    needs = RoleSkill.objects.select_related("role").order_by("role__rank", "role__title")
+    return get_object_or_404(
+        Skill.objects.prefetch_related(Prefetch("role_skills", queryset=needs, to_attr="needs")),
+        slug=slug,
+    )
+
+
+def skills_by_kind() -> list[tuple[str, list]]:
+    """(kind, label, skills) for the skill index, each skill with how many roles need it."""
+    skills = Skill.objects.annotate(role_count=Count("role_skills")).order_by("name")
+    by_kind = {kind: (label, []) for kind, label in SkillKind.choices}
+    for skill in skills:
+        by_kind[skill.kind][1].append(skill)
+    return [(kind, label, members) for kind, (label, members) in by_kind.items() if members]

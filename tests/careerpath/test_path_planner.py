@@ -38,7 +38,9 @@ def test_each_step_lists_skills_to_gain_at_a_higher_level_than_now(client):
         for rs in Role.objects.get(slug="operations-manager").role_skills.select_related("skill")
     }
     expected = {name for name, level in manager.items() if level > analyst.get(name, 0)}
-    listed = set(re.findall(r"<li>([^<:]+): level \d → \d</li>", html))
+    listed = set(
+        re.findall(r'<li><a href="/skills/[a-z0-9-]+/">([^<:]+)</a>: level \d → \d</li>', html)
+    )
     assert listed == {n.replace("'", "&#x27;").replace("&", "&amp;") for n in expected}
     assert expected, "the manager role should ask for more than the analyst"
 

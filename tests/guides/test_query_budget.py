@@ -4,7 +4,7 @@ import pytest
 
 PAGES = [
     ("/faq/", 3),
-    ("/faq/?q=leadership", 3),
+    ("/faq/?q=leadership", 5),  # the site search's two queries, then the list's three
     ("/guides/", 1),
     ("/guides/working-with-senior-management/", 3),
 ]
@@ -30,7 +30,7 @@ def test_page_keeps_the_same_budget_with_ten_times_the_faqs_and_guides(
 def test_htmx_filtering_stays_within_the_faq_budget(
     client, django_assert_max_num_queries, tenfold_faqs_and_guides, htmx_headers
 ):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(5):
         assert client.get("/faq/?q=lean", **htmx_headers).status_code == 200
 
 

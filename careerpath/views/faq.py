@@ -1,0 +1,34 @@
+"""The FAQ page: guides' questions, filtered by the site search so the filter forgives typos
+and knows synonyms exactly as the search page does (one matching rule)."""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from common.http import wants_fragment
+from guides import selectors as guide_selectors
+from guides.views import faq_page_data
+
+from .. import search as site_search
+from ..models import SearchEntry
+
+
+@require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def faq(request):
+    found = site_search.search(request.GET.get("q"), per_group=None, kinds=[SearchEntry.Kind.FAQ])
+    matched = guide_selectors.FAQFilter(
+        query=found.query,
+        terms=found.terms,
+        slugs=frozenset(hit.entry.slug for group in found.groups for hit in group.hits),
+        truncated=found.truncated,
+    )
+    faqs = guide_selectors.faq_list(matched)
+    context = {
+        "faq_list": faqs,
+        "faq_page_data": faq_page_data(faqs.faqs),
+        "breadcrumbs": [("FAQ", reverse("guides:faq"))],
+    }
+    template = "guides/faq.html#faq-list" if wants_fragment(request) else "guides/faq.html"
+    return render(request, template, context)
