@@ -103,28 +103,34 @@ def _lookup(terms: list[str]):
     if terms[-1] in typed:
         # The last word may be half typed ("invent"): words it begins are not typos of it.
         condition |= Q(word__startswith=terms[-1])
-    if connection.vendor == "postgresql":
-        # `%` (trigram_similar) finds the neighbours through the GIN trigram index.
-        for term in typed:
-            condition |= Q(word__trigram_similar=term)
-        similarity = {f"similarity_{i}": TrigramSimilarity("word", t) for i, t in enumerate(terms)}
-        return SearchWord.objects.filter(condition).annotate(**similarity)
-    # SQLite has no trigrams: fetch the words of about the same length, compare in Python.
+    words = SearchWord.objects.annotate(length=Length("word"))
+    postgresql = connection.vendor == "postgresql"
     for term in typed:
-        condition |= Q(length__range=(len(term) - 2, len(term) + 2))
-    return SearchWord.objects.annotate(length=Length("word")).filter(condition)
+        about_as_long = Q(length__range=(len(term) - 2, len(term) + 2))
+        if postgresql:
+            # Trigram neighbours (`%`), and words that begin alike, which catch a swap of two
+            # letters ("senoir") that shares too few trigrams; both through the trigram index.
+            condition |= Q(word__trigram_similar=term)
+            condition |= Q(word__startswith=term[:2]) & about_as_long
+        else:
+            # SQLite has no trigrams: every word of about the same length, compared in Python.
+            condition |= about_as_long
+    if postgresql:
+        similarity = {f"similarity_{i}": TrigramSimilarity("word", t) for i, t in enumerate(terms)}
+        words = words.annotate(**similarity)
+    return words.filter(condition)
 
 
 def _closest(term: str, index: int, rows: list[SearchWord]) -> list[SearchWord]:
-    if connection.vendor == "postgresql":
-        scored = [(getattr(row, f"similarity_{index}"), row) for row in rows]
-        scored = [(score, row) for score, row in scored if score >= TRIGRAM_SIMILARITY]
-    else:
-        matcher = difflib.SequenceMatcher(b=term)
-        scored = []
-        for row in rows:
-            matcher.set_seq1(row.word)
-            if matcher.real_quick_ratio() >= CLOSE_RATIO and matcher.ratio() >= CLOSE_RATIO:
-                scored.append((matcher.ratio(), row))
+    """The words the term is probably a typo of, closest first: trigram similarity (on
+    PostgreSQL) or the share of letters in the same order (difflib) must be high enough."""
+    matcher = difflib.SequenceMatcher(b=term, autojunk=False)
+    scored = []
+    for row in rows:
+        matcher.set_seq1(row.word)
+        ratio = matcher.ratio() if matcher.real_quick_ratio() >= CLOSE_RATIO else 0.0
+        trigrams = getattr(row, f"similarity_{index}", 0.0)
+        if ratio >= CLOSE_RATIO or trigrams >= TRIGRAM_SIMILARITY:
+            scored.append((max(ratio, trigrams), row))
     scored.sort(key=lambda pair: (-pair[0], pair[1].word))
     return [row for _, row in scored[:MAX_CORRECTIONS]]

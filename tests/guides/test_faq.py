@@ -128,9 +128,7 @@ def test_matching_questions_open_and_the_count_says_how_many_match(client):
     assert f"{len(slugs)} question{'s' if len(slugs) != 1 else ''} match" in html
 
 
-def test_one_match_is_counted_in_the_singular(
-    client, make_faq, django_capture_on_commit_callbacks
-):
+def test_one_match_is_counted_in_the_singular(client, make_faq, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # the index follows the commit
         make_faq(question="What is a quokkaflux?", answer="Nothing you need for operations.")
     assert "1 question matches" in page(client, "quokkaflux")
