@@ -72,6 +72,9 @@ class CompareForm(forms.Form):
     """
 
     diff = forms.BooleanField(label="Show only the rows that differ", required=False)
+    # Set by "Remove" on a pair: the person is back at the picker with one still chosen,
+    # which is a step on the way, not a mistake.
+    pick = forms.BooleanField(required=False)
 
     def __init__(self, data, *, known: dict, **kwargs):
         super().__init__(data, auto_id="compare-%s", label_suffix="", **kwargs)
@@ -103,7 +106,7 @@ class CompareForm(forms.Form):
                 f"You can compare at most {MAX_COMPARED} certifications at a time and chose "
                 f"{len(self.chosen)}. Untick some and compare again.",
             )
-        elif self.asked and len(self.chosen) < MIN_COMPARED:
+        elif self.asked and len(self.chosen) < MIN_COMPARED and not cleaned.get("pick"):
             self.add_error(None, "Choose at least two certifications to compare.")
         return cleaned
 

@@ -11,7 +11,7 @@ from common.http import wants_fragment
 from roles.models import Tier
 
 from . import selectors
-from .forms import MAX_COMPARED, CatalogueFilterForm, CompareForm, FitFinderForm
+from .forms import MAX_COMPARED, MIN_COMPARED, CatalogueFilterForm, CompareForm, FitFinderForm
 from .models import Certification
 
 FITS_SHOWN = 5
@@ -31,10 +31,12 @@ def _catalogue_crumb() -> tuple[str, str]:
     return ("Certifications", reverse("certifications:index"))
 
 
-def compare_url(slugs, *, differences_only=False) -> str:
+def compare_url(slugs, *, differences_only=False, picking=False) -> str:
     query = [("c", slug) for slug in slugs]
     if differences_only:
         query.append(("diff", "1"))
+    if picking:
+        query.append(("pick", "1"))
     return f"{reverse('certifications:compare')}?{urlencode(query)}"
 
 
@@ -137,8 +139,11 @@ def compare(request):
             {
                 "cert": cert,
                 "validity": selectors.validity(cert),
+                # Removing one of a pair leaves the picker with the other one chosen.
                 "remove_url": compare_url(
-                    [s for s in slugs if s != cert.slug], differences_only=differences_only
+                    [s for s in slugs if s != cert.slug],
+                    differences_only=differences_only,
+                    picking=len(slugs) <= MIN_COMPARED,
                 ),
             }
             for cert in chosen
@@ -153,6 +158,7 @@ def compare(request):
         else [],
         "options": list(known.values()),
         "ticked": set(slugs),
+        "still_picking": form.chosen if not chosen and form.cleaned_data.get("pick") else [],
         "canonical_query": urlencode([("c", s) for s in sorted(slugs)]) if chosen else "",
         "breadcrumbs": [_catalogue_crumb(), ("Compare", reverse("certifications:compare"))],
     }
