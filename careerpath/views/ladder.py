@@ -1,6 +1,9 @@
 """The whole ladder and the path planner."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -37,8 +40,16 @@ def ladder(request):
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
     graph = selectors.ladder_graph()
-    route, problem, status = None, None, 200
-    if start or end or "from" in request.GET or "to" in request.GET:
+    route, problem, status, chosen_for_you = None, None, 200, False
+    if start in graph and not end:
+        # Only a start: plan to the next rung up, and pre-select it so the person sees which
+        # destination was assumed and can change it.
+        next_role = selectors.next_role(graph[start])
+        if next_role is None:
+            problem = f"{graph[start].title} is the top of the ladder: choose where you want to go."
+        else:
+            end, chosen_for_you = next_role.slug, True
+    if not problem and (start or end or "from" in request.GET or "to" in request.GET):
         route, problem, status = _plan(graph, start, end)
     context = {
         "roles": sorted(graph.values(), key=lambda r: (r.rank, r.title)),
@@ -46,10 +57,18 @@ def path_planner(request):
         "end": end,
         "route": route,
         "problem": problem,
+        "chosen_for_you": chosen_for_you,
+        "start_role": graph.get(start),
+        "end_role": graph.get(end),
+        "swap_url": _swap_url(start, end) if start in graph and end in graph else "",
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
     return render(request, template, context, status=status)
+
+
+def _swap_url(start: str, end: str) -> str:
+    return f"{reverse('path')}?{urlencode({'from': end, 'to': start})}"
 
 
 def _plan(graph, start, end):
