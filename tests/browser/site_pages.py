@@ -16,6 +16,8 @@ PAGE_TYPES = [
     PageType("home", "/"),
     PageType("roles index", "/roles/"),
     PageType("role profile", "/roles/operations-manager/"),
+    PageType("skills index", "/skills/"),
+    PageType("skill", "/skills/inventory-control/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
     PageType(
         "path planner with a route",
