@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -39,6 +39,9 @@ def ladder(request):
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
+    if request.GET.get("swap"):
+        # The form's swap button: the same two roles the other way round, at a clean URL.
+        return redirect(_swap_url(start, end))
     graph = selectors.ladder_graph()
     route, problem, status, chosen_for_you = None, None, 200, False
     if start in graph and not end:
@@ -60,11 +63,16 @@ def path_planner(request):
         "chosen_for_you": chosen_for_you,
         "start_role": graph.get(start),
         "end_role": graph.get(end),
-        "swap_url": _swap_url(start, end) if start in graph and end in graph else "",
+        # A downward request is refused; the link offers the same two roles upwards.
+        "swap_url": _swap_url(start, end) if _downward(graph, start, end) else "",
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
     return render(request, template, context, status=status)
+
+
+def _downward(graph, start: str, end: str) -> bool:
+    return start in graph and end in graph and graph[end].rank < graph[start].rank
 
 
 def _swap_url(start: str, end: str) -> str:

@@ -113,23 +113,41 @@ def test_without_parameters_the_planner_invites_a_choice(client):
 # --- easier: swap, the next rung by default, sideways moves ---------------------------------
 
 
-def test_a_swap_link_plans_the_other_way_without_javascript(client):
+def test_the_swap_button_plans_the_other_way_without_javascript(client):
     html = client.get(
-        "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
+        "/ladder/path/?from=operations-analyst&to=operations-manager"
     ).content.decode()
+    form = html.split('class="path-form"')[1].split("</form>")[0]
+    buttons = re.findall(r"<button[^>]*>[^<]+</button>", form)
+    # Planning stays the form's first button, so Enter plans; swapping is the second.
+    assert buttons[0] == '<button type="submit">Plan the path</button>'
+    assert 'name="swap" value="1"' in buttons[1] and "Swap from and to" in buttons[1]
+
+    response = client.get(
+        "/ladder/path/",
+        {"from": "chief-operating-officer", "to": "operations-analyst", "swap": "1"},
+    )
+    assert response.status_code == 302
     assert (
-        '<a class="path-swap" href="/ladder/path/?from=chief-operating-officer&amp;'
-        'to=operations-analyst">Swap: from Chief Operating Officer to Operations Analyst</a>'
-    ) in html
-    swap = html.split('class="path-swap"')[1].split(">")[0]
-    assert "hx-" not in swap  # a whole page, so the two lists swap too
+        response["Location"] == "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
+    )
 
 
-def test_a_refused_downward_route_offers_the_swap(client):
+def test_a_refused_downward_route_links_the_route_up_instead(client):
     response = client.get("/ladder/path/?from=chief-operating-officer&to=operations-analyst")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'href="/ladder/path/?from=operations-analyst&amp;to=chief-operating-officer"' in html
+    assert (
+        '<a href="/ladder/path/?from=operations-analyst&amp;to=chief-operating-officer">'
+        "Plan the route up from Operations Analyst to Chief Operating Officer instead</a>"
+    ) in html
+
+
+def test_a_route_up_offers_no_link_to_the_refused_way_down(client):
+    html = client.get(
+        "/ladder/path/?from=operations-analyst&to=operations-manager"
+    ).content.decode()
+    assert "from=operations-manager&amp;to=operations-analyst" not in html
 
 
 def test_with_only_a_start_the_planner_plans_to_the_next_rung_and_selects_it(client):
