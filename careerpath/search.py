@@ -11,13 +11,9 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from certifications.models import Certification
-from guides.markdown import plain_text
-from guides.models import FAQ, Guide
-from roles.models import Role, Skill
-
 from . import vocabulary
 from .models import SearchEntry, SearchWord, Synonym
+from .registry import KINDS
 from .words import STOP_WORDS, WORD, stem, word_start_pattern
 
 MAX_QUERY_LENGTH = 100
@@ -25,7 +21,6 @@ MAX_TERMS = 8
 PER_GROUP = 10
 SNIPPET_WIDTH = 160
 TITLE_FIT_WEIGHT = 0.25  # a tie-break among title matches, below a whole weight class
-KIND_ORDER = list(SearchEntry.Kind.values)
 
 
 def is_postgresql() -> bool:
@@ -35,90 +30,15 @@ def is_postgresql() -> bool:
 # --- index -----------------------------------------------------------------------------------
 
 
-def _role_entry(role: Role) -> SearchEntry:
-    kpis = " ".join(f"{k.get('name', '')} {k.get('measure', '')}" for k in role.kpis)
-    body = " ".join(
-        [
-            *role.responsibilities,
-            kpis,
-            role.education,
-            role.focus_manufacturing,
-            role.focus_services,
-            role.focus_technology,
-        ]
-    )
-    return SearchEntry(
-        kind=SearchEntry.Kind.ROLE,
-        slug=role.slug,
-        title=role.title,
-        summary=f"{role.headline} {role.summary}",
-        body=body,
-        url=role.get_absolute_url(),
-    )
-
-
-def _skill_entry(skill: Skill) -> SearchEntry:
-    needed_by = sorted(skill.role_skills.all(), key=lambda rs: (-rs.level, rs.role.rank))
-    return SearchEntry(
-        kind=SearchEntry.Kind.SKILL,
-        slug=skill.slug,
-        title=skill.name,
-        summary=skill.description,
-        body=", ".join(rs.role.title for rs in needed_by),
-        url=skill.get_absolute_url(),
-    )
-
-
-def _certification_entry(cert: Certification) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.CERTIFICATION,
-        slug=cert.slug,
-        title=f"{cert.acronym} – {cert.name}",
-        summary=f"{cert.get_focus_display()}. {cert.audience}",
-        body=" ".join(
-            [
-                cert.issuer.name,
-                cert.issuer.abbreviation,
-                cert.eligibility,
-                cert.renewal,
-                cert.exam_format,
-            ]
-        ),
-        url=cert.get_absolute_url(),
-    )
-
-
-# FAQs and guides are indexed by the text a reader sees, not their Markdown source, so link
-# addresses (/roles/..., /guides/...) and markup never match and never show in snippets.
-def _faq_entry(faq: FAQ) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.FAQ,
-        slug=faq.slug,
-        title=faq.question,
-        summary=faq.get_category_display(),
-        body=plain_text(faq.answer_html),
-        url=faq.get_absolute_url(),
-    )
-
-
-def _guide_entry(guide: Guide) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.GUIDE,
-        slug=guide.slug,
-        title=guide.title,
-        summary=guide.summary,
-        body=plain_text(guide.body_html),
-        url=guide.get_absolute_url(),
-    )
+def searched_kinds():
+    return [kind for kind in KINDS if kind.search_label]
 
 
 def build_entries() -> list[SearchEntry]:
     return [
-        *map(_role_entry, Role.objects.all()),
-        *map(_skill_entry, Skill.objects.prefetch_related("role_skills__role")),
-        *map(_certification_entry, Certification.objects.select_related("issuer")),
-        *map(_faq_entry, FAQ.objects.published()),
-        *map(_guide_entry, Guide.objects.published()),
+        SearchEntry(kind=kind.name, **vars(entry))
+        for kind in searched_kinds()
+        for entry in kind.search_entries()
     ]
 
 
@@ -210,15 +130,17 @@ def search(
     find = _postgresql_hits if is_postgresql() else _plain_hits
     rows = find(widened, per_group, kinds)
     pattern = highlight_pattern([word for words in widened for word in words])
+    labels = {kind.name: kind.search_label for kind in searched_kinds()}
+    order = list(labels)
     groups: dict[str, Group] = {}
     for entry, rank, total in rows:
-        group = groups.setdefault(entry.kind, Group(entry.kind, entry.get_kind_display()))
+        group = groups.setdefault(entry.kind, Group(entry.kind, labels[entry.kind]))
         group.total = total
         score = rank + TITLE_FIT_WEIGHT * title_fit(entry.title, pattern)
         group.hits.append(Hit(entry, score, mark(entry.title, pattern), snippet(entry, pattern)))
     for group in groups.values():
         group.hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
-    ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, KIND_ORDER.index(g.kind)))
+    ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, order.index(g.kind)))
     return Results(text, terms, ordered, truncated, widened)
 
 

@@ -37,12 +37,12 @@ def skill_page(slug: str) -> SkillPage:
     found = site_search.search(
         skill.name,
         per_group=RELATED_PER_KIND,
-        kinds=[SearchEntry.Kind.CERTIFICATION, SearchEntry.Kind.GUIDE],
+        kinds=["certifications", "guides"],
     )
     hits = {group.kind: [hit.entry for hit in group.hits] for group in found.groups}
     return SkillPage(
         skill=skill,
         levels=[(level, name, meaning, by_level[level]) for level, name, meaning in LEVELS],
-        certifications=hits.get(SearchEntry.Kind.CERTIFICATION, []),
-        guides=hits.get(SearchEntry.Kind.GUIDE, []),
+        certifications=hits.get("certifications", []),
+        guides=hits.get("guides", []),
     )

@@ -6,9 +6,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from guides import urls as guide_urls
+from roles import urls as role_urls
 
 from .sitemaps import SITEMAPS
-from .views import faq, ladder, pages, search, skills
+from .views import faq, ladder, pages, roles, search, skills
 
 # The FAQ filter uses the site search, so careerpath serves the FAQ page; it keeps its name
 # in the guides namespace ("guides:faq") beside guides' own pages.
@@ -21,7 +22,16 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("skills/", skills.skill_index, name="skills"),
     path("skills/<slug:slug>/", skills.skill_detail, name="skill"),
-    path("roles/", include("roles.urls")),
+    # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
+    path(
+        "roles/",
+        include(
+            (
+                [*role_urls.urlpatterns, path("<slug:slug>/", roles.role_detail, name="detail")],
+                role_urls.app_name,
+            )
+        ),
+    ),
     path("certifications/", include("certifications.urls")),
     path("", include((guide_patterns, guide_urls.app_name))),
     path("admin/", admin.site.urls),

@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from pydantic import Field, StringConstraints, field_validator
 
-from roles.content import OptionalText, Record, Slug
+from common.content import OptionalText, Record, Slug
+from common.content_kind import ContentKind
 
 from .models import SearchWord, Synonym
 from .words import STOP_WORDS, WORD, stem
@@ -45,8 +46,20 @@ class SynonymRecord(Record):
         return words
 
 
-def synonym_record(synonym: Synonym) -> SynonymRecord:
-    return SynonymRecord(slug=synonym.slug, words=synonym.words, note=synonym.note)
+class Synonyms(ContentKind):
+    """fixtures/synonyms.yaml: read by the search only, so it has no pages of its own."""
+
+    name, noun, file = "synonyms", "synonym group", "synonyms.yaml"
+    schema, model = SynonymRecord, Synonym
+
+    def export_records(self):
+        return [
+            SynonymRecord(slug=s.slug, words=s.words, note=s.note).model_dump(mode="json")
+            for s in Synonym.objects.order_by("slug")
+        ]
+
+
+SYNONYMS = Synonyms()
 
 
 # --- building ---------------------------------------------------------------------------------

@@ -63,7 +63,11 @@ class FAQFilter:
 def faq_list(matched: FAQFilter | None = None) -> FAQList:
     """Published questions (those `matched` found, if given), each with its roles and
     published guides (three queries)."""
-    faqs = FAQ.objects.published().prefetch_related(_related_roles(), _published_guides())
+    faqs = (
+        FAQ.objects.published()
+        .defer("answer", "answer_text")
+        .prefetch_related(_related_roles(), _published_guides())
+    )
     if matched and matched.terms:
         faqs = faqs.filter(slug__in=matched.slugs)
     sections = {value: FAQSection(value, label) for value, label in FAQCategory.choices}
@@ -88,3 +92,15 @@ def guide_page(slug: str, user) -> Guide:
         Prefetch("certifications", queryset=Certification.objects.only("slug", "acronym", "name")),
     )
     return get_object_or_404(guides, slug=slug)
+
+
+def faqs_for_role(role: Role) -> list[FAQ]:
+    """The published questions about a role, in the FAQ's order (one query)."""
+    return list(FAQ.objects.published().filter(roles=role).order_by("category", "order"))
+
+
+def guides_for_role(role: Role) -> list[Guide]:
+    """The published guides for a role, by title, without their long texts (one query)."""
+    return list(
+        Guide.objects.published().filter(roles=role).defer("body", "body_html").order_by("title")
+    )

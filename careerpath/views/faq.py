@@ -11,13 +11,12 @@ from guides import selectors as guide_selectors
 from guides.views import faq_page_data
 
 from .. import search as site_search
-from ..models import SearchEntry
 
 
 @require_safe
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def faq(request):
-    found = site_search.search(request.GET.get("q"), per_group=None, kinds=[SearchEntry.Kind.FAQ])
+    found = site_search.search(request.GET.get("q"), per_group=None, kinds=["faqs"])
     matched = guide_selectors.FAQFilter(
         query=found.query,
         terms=found.terms,

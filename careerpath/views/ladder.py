@@ -9,6 +9,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from common.http import wants_fragment
 from roles import selectors
+from roles.ladder import NoRoute, next_role, plan_route
+
+from ..profiles import ladder_graph
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
@@ -42,16 +45,16 @@ def path_planner(request):
     if request.GET.get("swap"):
         # The form's swap button: the same two roles the other way round, at a clean URL.
         return redirect(_swap_url(start, end))
-    graph = selectors.ladder_graph()
+    graph = ladder_graph()
     route, problem, status, chosen_for_you = None, None, 200, False
     if start in graph and not end:
         # Only a start: plan to the next rung up, and pre-select it so the person sees which
         # destination was assumed and can change it.
-        next_role = selectors.next_role(graph[start])
-        if next_role is None:
+        upward = next_role(graph[start])
+        if upward is None:
             problem = f"{graph[start].title} is the top of the ladder: choose where you want to go."
         else:
-            end, chosen_for_you = next_role.slug, True
+            end, chosen_for_you = upward.slug, True
     if not problem and (start or end or "from" in request.GET or "to" in request.GET):
         route, problem, status = _plan(graph, start, end)
     context = {
@@ -89,6 +92,6 @@ def _plan(graph, start, end):
         names = ", ".join(f"“{s[:60]}”" for s in unknown)
         return None, f"We have no role called {names}. Pick roles from the lists.", 404
     try:
-        return selectors.plan_route(graph, start, end), None, 200
-    except selectors.NoRoute as no_route:
+        return plan_route(graph, start, end), None, 200
+    except NoRoute as no_route:
         return None, str(no_route), 400

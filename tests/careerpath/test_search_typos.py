@@ -37,11 +37,11 @@ def get(client, url):
 @pytest.mark.parametrize(
     ("typed", "kind", "slug"),
     [
-        ("invntory", "role", "inventory-analyst"),
-        ("inventroy analyst", "role", "inventory-analyst"),
-        ("schedular", "role", "production-scheduler"),
-        ("certifcation", "faq", "which-certifications-are-most-valuable-for-operations-managers"),
-        ("senoir management", "guide", "working-with-senior-management"),
+        ("invntory", "roles", "inventory-analyst"),
+        ("inventroy analyst", "roles", "inventory-analyst"),
+        ("schedular", "roles", "production-scheduler"),
+        ("certifcation", "faqs", "which-certifications-are-most-valuable-for-operations-managers"),
+        ("senoir management", "guides", "working-with-senior-management"),
     ],
 )
 def test_a_misspelt_word_finds_what_was_meant(typed, kind, slug):
@@ -49,7 +49,7 @@ def test_a_misspelt_word_finds_what_was_meant(typed, kind, slug):
 
 
 def test_invntory_puts_the_inventory_analyst_first():
-    assert slugs("invntory", "role")[0] == "inventory-analyst"
+    assert slugs("invntory", "roles")[0] == "inventory-analyst"
 
 
 def test_the_page_marks_the_word_the_typo_was_taken_for(client):
@@ -64,12 +64,12 @@ def test_a_word_nothing_resembles_still_finds_nothing(client):
 
 def test_a_short_word_is_never_taken_for_another(client):
     # Three letters are too few to tell a typo from a different word: "pmx" is not "pmp".
-    assert slugs("pmx", "certification") == []
+    assert slugs("pmx", "certifications") == []
 
 
 def test_a_half_typed_last_word_is_not_corrected_into_other_words():
-    assert "capital-investment-planning" not in slugs("invent", "skill")
-    assert "inventory-control" in slugs("invent", "skill")
+    assert "capital-investment-planning" not in slugs("invent", "skills")
+    assert "inventory-control" in slugs("invent", "skills")
 
 
 def test_a_correctly_spelt_word_is_not_widened_by_its_neighbours():
@@ -96,7 +96,7 @@ def test_postgresql_finds_neighbours_of_a_typo_through_the_trigram_index():
 
 
 def test_salary_finds_the_pay_faq_first():
-    assert slugs("salary", "faq")[0] == "how-much-do-operations-managers-earn"
+    assert slugs("salary", "faqs")[0] == "how-much-do-operations-managers-earn"
 
 
 def test_salary_finds_the_pay_faq_on_the_search_page_marked(client):
@@ -108,9 +108,9 @@ def test_salary_finds_the_pay_faq_on_the_search_page_marked(client):
 @pytest.mark.parametrize(
     ("query", "kind", "slug"),
     [
-        ("wage", "faq", "how-much-do-operations-managers-earn"),
-        ("ops manager", "role", "operations-manager"),
-        ("stock control", "skill", "inventory-control"),
+        ("wage", "faqs", "how-much-do-operations-managers-earn"),
+        ("ops manager", "roles", "operations-manager"),
+        ("stock control", "skills", "inventory-control"),
     ],
 )
 def test_a_synonym_finds_pages_that_use_another_word(query, kind, slug):
@@ -118,16 +118,16 @@ def test_a_synonym_finds_pages_that_use_another_word(query, kind, slug):
 
 
 def test_switch_to_operations_finds_the_guide_for_people_moving_in(client):
-    assert slugs("switch to operations", "guide")[0] == "moving-into-operations"
+    assert slugs("switch to operations", "guides")[0] == "moving-into-operations"
     html = get(client, "/search/?q=switch+to+operations")
     assert 'href="/guides/moving-into-operations/"' in html
 
 
 def test_an_editor_adds_a_synonym_and_the_search_follows(django_capture_on_commit_callbacks):
-    assert slugs("zorblax", "role") == []
+    assert slugs("zorblax", "roles") == []
     with django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(slug="zorblax", words=["zorblax", "inventory"])
-    assert slugs("zorblax", "role")[0] == "inventory-analyst"
+    assert slugs("zorblax", "roles")[0] == "inventory-analyst"
 
 
 def test_other_forms_of_a_synonym_count_too():
@@ -173,7 +173,7 @@ def test_the_faq_filter_knows_synonyms_and_forgives_typos(client):
 
 def test_the_faq_filter_finds_what_the_search_finds(client):
     for query in ("lean", "salary", "certifcation", "senior leadership"):
-        found = site_search.search(query, per_group=None, kinds=["faq"])
+        found = site_search.search(query, per_group=None, kinds=["faqs"])
         expected = {h.entry.slug for g in found.groups for h in g.hits}
         assert set(faq_slugs(client, query)) == expected, query
 
@@ -181,4 +181,4 @@ def test_the_faq_filter_finds_what_the_search_finds(client):
 def test_a_guide_title_typo_is_found_once_the_index_follows(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         guide = make_guide(title="Quartermaster routines", summary="Plain.", body="Plain.")
-    assert guide.slug in slugs("quartermastr", "guide")
+    assert guide.slug in slugs("quartermastr", "guides")

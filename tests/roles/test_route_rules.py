@@ -4,23 +4,24 @@ as the default destination, and "a" or "an" before a title."""
 
 import pytest
 
+from careerpath.profiles import ladder_graph
 from common.text import with_article
-from roles import selectors
+from roles import ladder
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def graph():
-    return selectors.ladder_graph()
+    return ladder_graph()
 
 
 def gains(step):
-    return [(g["skill"].slug, g["from_level"], g["to_level"]) for g in step.skills_to_gain]
+    return [(g.skill.slug, g.from_level, g.to_level) for g in step.skills_to_gain]
 
 
 def test_analyst_to_inventory_analyst_is_a_sideways_move_through_operations_manager(graph):
-    route = selectors.plan_route(graph, "operations-analyst", "inventory-analyst")
+    route = ladder.plan_route(graph, "operations-analyst", "inventory-analyst")
     assert route.sideways and route.via.slug == "operations-manager"
     assert [r.slug for r in route.roles] == ["operations-analyst", "inventory-analyst"]
     # Inventory Analyst asks for these above what an Operations Analyst uses (by hand:
@@ -36,13 +37,13 @@ def test_analyst_to_inventory_analyst_is_a_sideways_move_through_operations_mana
 
 
 def test_coordinator_to_supervisor_crosses_over_and_meets_at_operations_manager(graph):
-    route = selectors.plan_route(graph, "operations-coordinator", "operations-supervisor")
+    route = ladder.plan_route(graph, "operations-coordinator", "operations-supervisor")
     assert route.sideways and route.via.slug == "operations-manager"
     assert len(route.steps) == 1
 
 
 def test_an_upward_route_is_not_sideways(graph):
-    route = selectors.plan_route(graph, "inventory-analyst", "director-of-operations")
+    route = ladder.plan_route(graph, "inventory-analyst", "director-of-operations")
     assert not route.sideways and route.via is None
     assert [r.slug for r in route.roles] == [
         "inventory-analyst",
@@ -53,22 +54,22 @@ def test_an_upward_route_is_not_sideways(graph):
 
 
 def test_a_lower_destination_is_still_refused(graph):
-    with pytest.raises(selectors.NoRoute, match="sits below"):
-        selectors.plan_route(graph, "operations-manager", "operations-analyst")
+    with pytest.raises(ladder.NoRoute, match="sits below"):
+        ladder.plan_route(graph, "operations-manager", "operations-analyst")
 
 
 def test_the_same_role_twice_is_refused_with_the_right_article(graph):
-    with pytest.raises(selectors.NoRoute, match="already an Operations Manager"):
-        selectors.plan_route(graph, "operations-manager", "operations-manager")
-    with pytest.raises(selectors.NoRoute, match="already a Director of Operations"):
-        selectors.plan_route(graph, "director-of-operations", "director-of-operations")
+    with pytest.raises(ladder.NoRoute, match="already an Operations Manager"):
+        ladder.plan_route(graph, "operations-manager", "operations-manager")
+    with pytest.raises(ladder.NoRoute, match="already a Director of Operations"):
+        ladder.plan_route(graph, "director-of-operations", "director-of-operations")
 
 
 def test_the_next_rung_is_the_lowest_next_role_then_by_title(graph):
-    assert selectors.next_role(graph["operations-analyst"]).slug == "operations-manager"
+    assert ladder.next_role(graph["operations-analyst"]).slug == "operations-manager"
     # Three rung-2 roles follow the coordinator; Inventory Analyst comes first by title.
-    assert selectors.next_role(graph["operations-coordinator"]).slug == "inventory-analyst"
-    assert selectors.next_role(graph["chief-operating-officer"]) is None
+    assert ladder.next_role(graph["operations-coordinator"]).slug == "inventory-analyst"
+    assert ladder.next_role(graph["chief-operating-officer"]) is None
 
 
 @pytest.mark.parametrize(

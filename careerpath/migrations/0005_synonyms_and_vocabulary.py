@@ -22,7 +22,7 @@ def drop_trigram_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careerpath', '0003_editors_group'),
+        ('careerpath', '0004_search_kind_is_a_content_kind'),
     ]
 
     operations = [
