@@ -8,17 +8,19 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from common.http import wants_fragment
+from roles import selectors as role_selectors
 from roles.models import Tier
 
 from . import selectors
 from .catalogue import filter_catalogue, issuers
 from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .facts import validity
-from .fit import Growth, rank_for
+from .fit import Growth, rank_for, typical_years
 from .forms import CatalogueFilterForm, CompareForm, FitFinderForm
 from .models import Certification
 
 FITS_SHOWN = 5
+LATER_SHOWN = 3  # the best of those possible later, so the page says when they open up
 
 
 def _page(request, template, context, *, partial=None, bad_request=False):
@@ -72,12 +74,20 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
-    fit_form = FitFinderForm.from_query(request.GET)
+    roles = role_selectors.role_choices()
+    fit_form = FitFinderForm.from_query(request.GET, roles=roles)
     answers = fit_form.answers()
+    target = fit_form.target_role
     fits = []
     if answers:
-        tier_years = selectors.typical_experience()
-        fits = rank_for(certifications, **answers, tier_years=tier_years)[:FITS_SHOWN]
+        fits = rank_for(
+            certifications,
+            tier=answers["tier"],
+            grow=answers["grow"],
+            tier_years=typical_years(roles),
+            years=answers.get("years"),
+            target_tier=target.tier if target else "",
+        )
     filtered = filters.is_valid()
     context = {
         "filters": filters,
@@ -88,10 +98,13 @@ def catalogue(request):
         "total": len(certifications),
         "kept_filters": filters.filters() if filtered else {},
         "kept_answers": answers,
-        "fits": fits,
+        "fits": [f for f in fits if f.now][:FITS_SHOWN],
+        "fits_later": [f for f in fits if not f.now][:LATER_SHOWN],
         "fit_answer": {
             "tier": Tier(answers["tier"]).label,
             "grow": Growth(answers["grow"]).label,
+            "target": target,
+            "years": answers.get("years"),
         }
         if answers
         else {},

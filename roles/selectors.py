@@ -128,3 +128,11 @@ def skills_by_kind() -> list[tuple[str, str, list[Skill]]]:
     for skill in skills:
         by_kind[skill.kind][1].append(skill)
     return [(kind, label, members) for kind, (label, members) in by_kind.items() if members]
+
+
+def role_choices() -> list[Role]:
+    """Every role for a list to choose from, lowest rung first, with its tier and the years
+    of experience it starts from (one query)."""
+    return list(
+        Role.objects.only("slug", "title", "tier", "rank", "years_min").order_by("rank", "title")
+    )
