@@ -19,6 +19,7 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "guides:update",
         ]
 
     def location(self, item):

@@ -8,12 +8,21 @@ from django.db.models import Count
 from .forms import (
     ProjectionAdminForm,
     RoleAdminForm,
+    RoleIndustryForm,
     SalaryFigureForm,
     SalaryFigureInlineForm,
     SalaryFigureInlineFormSet,
     SkillAdminForm,
 )
-from .models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
+from .models import (
+    EmploymentProjection,
+    IndustrySkillLevel,
+    Role,
+    RoleIndustry,
+    RoleSkill,
+    SalaryFigure,
+    Skill,
+)
 from .services import roles_move_rung
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})}}
@@ -37,6 +46,35 @@ class SkillRoleInline(admin.TabularInline):
     verbose_name_plural = "roles that need it (level 1 = aware … 5 = expert)"
 
 
+class RoleIndustryInline(admin.StackedInline):
+    model = RoleIndustry
+    form = RoleIndustryForm
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = "industry versions (what differs; skill levels on each version's page)"
+
+
+class IndustrySkillLevelInline(admin.TabularInline):
+    model = IndustrySkillLevel
+    autocomplete_fields = ["skill"]
+    extra = 0
+    verbose_name_plural = "skill levels that differ in this industry (0 = not needed)"
+
+
+@admin.register(RoleIndustry)
+class RoleIndustryAdmin(admin.ModelAdmin):
+    form = RoleIndustryForm
+    list_display = ["role", "industry", "change_note"]
+    list_filter = ["industry"]
+    list_select_related = ["role"]
+    search_fields = ["role__title", "change_note"]
+    autocomplete_fields = ["role"]
+    inlines = [IndustrySkillLevelInline]
+
+    def view_on_site(self, variant):
+        return f"{variant.role.get_absolute_url()}?industry={variant.industry}#industry"
+
+
 class SalaryFigureInline(admin.TabularInline):
     model = SalaryFigure
     form = SalaryFigureInlineForm
@@ -47,6 +85,7 @@ class SalaryFigureInline(admin.TabularInline):
     fields = [
         "statistic",
         "amount",
+        "industry",
         "occupation_code",
         "occupation_title",
         "code_match",
@@ -76,7 +115,7 @@ class RoleAdmin(admin.ModelAdmin):
     ordering = ["rank", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reports_to", "leads_to"]
-    inlines = [RoleSkillInline, SalaryFigureInline]
+    inlines = [RoleSkillInline, RoleIndustryInline, SalaryFigureInline]
     actions = ["move_up_a_rung", "move_down_a_rung"]
     save_on_top = True
     fieldsets = [
@@ -182,7 +221,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
         "reference_year",
         "verified",
     ]
-    list_filter = ["statistic", "code_match", "verified", "reference_year", "role"]
+    list_filter = ["statistic", "industry", "code_match", "verified", "reference_year", "role"]
     search_fields = [
         "role__title",
         "role__slug",
@@ -195,7 +234,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
     ordering = ["role__rank", "role__title", "occupation_code", "-reference_year", "amount"]
     autocomplete_fields = ["role"]
     fieldsets = [
-        (None, {"fields": ["role", "statistic", ("amount", "currency"), "region"]}),
+        (None, {"fields": ["role", "statistic", ("amount", "currency"), "region", "industry"]}),
         (
             "Occupation code",
             {

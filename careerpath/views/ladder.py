@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 from common.http import wants_fragment
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
+from roles.models import Industry
 
 from ..profiles import ladder_graph
 
@@ -42,12 +43,17 @@ def ladder(request):
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
+    industry, industry_error = "", None
+    if request.GET.get("industry"):
+        industry, industry_error = Industry.from_param(request.GET["industry"])
     if request.GET.get("swap"):
         # The form's swap button: the same two roles the other way round, at a clean URL.
-        return redirect(_swap_url(start, end))
-    graph = ladder_graph()
+        return redirect(_swap_url(start, end, industry if not industry_error else ""))
+    graph = ladder_graph(industry if not industry_error else "")
     route, problem, status, chosen_for_you = None, None, 200, False
-    if start in graph and not end:
+    if industry_error:
+        problem, status = industry_error, 400
+    elif start in graph and not end:
         # Only a start: plan to the next rung up, and pre-select it so the person sees which
         # destination was assumed and can change it.
         upward = next_role(graph[start])
@@ -63,11 +69,14 @@ def path_planner(request):
         "end": end,
         "route": route,
         "problem": problem,
+        "industry": industry if not industry_error else "",
+        "industry_label": Industry(industry).label if industry and not industry_error else "",
+        "industries": Industry.choices,
         "chosen_for_you": chosen_for_you,
         "start_role": graph.get(start),
         "end_role": graph.get(end),
         # A downward request is refused; the link offers the same two roles upwards.
-        "swap_url": _swap_url(start, end) if _downward(graph, start, end) else "",
+        "swap_url": _swap_url(start, end, industry) if _downward(graph, start, end) else "",
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
@@ -78,8 +87,9 @@ def _downward(graph, start: str, end: str) -> bool:
     return start in graph and end in graph and graph[end].rank < graph[start].rank
 
 
-def _swap_url(start: str, end: str) -> str:
-    return f"{reverse('path')}?{urlencode({'from': end, 'to': start})}"
+def _swap_url(start: str, end: str, industry: str = "") -> str:
+    query = {"from": end, "to": start, **({"industry": industry} if industry else {})}
+    return f"{reverse('path')}?{urlencode(query)}"
 
 
 def _plan(graph, start, end):
