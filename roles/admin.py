@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 
+from common.admin import ModelAdmin
+
 from .forms import (
     ProjectionAdminForm,
     RoleAdminForm,
@@ -62,7 +64,7 @@ class IndustrySkillLevelInline(admin.TabularInline):
 
 
 @admin.register(RoleIndustry)
-class RoleIndustryAdmin(admin.ModelAdmin):
+class RoleIndustryAdmin(ModelAdmin):
     form = RoleIndustryForm
     list_display = ["role", "industry", "change_note"]
     list_filter = ["industry"]
@@ -106,7 +108,7 @@ class SalaryFigureInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ModelAdmin):
     form = RoleAdminForm
     list_display = ["title", "tier", "rank", "years", "skill_count", "figure_count", "updated"]
     list_filter = ["tier", "onet_derived"]
@@ -191,7 +193,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ModelAdmin):
     form = SkillAdminForm
     list_display = ["name", "kind", "slug", "role_count", "updated"]
     list_filter = ["kind"]
@@ -208,7 +210,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryFigure)
-class SalaryFigureAdmin(admin.ModelAdmin):
+class SalaryFigureAdmin(ModelAdmin):
     form = SalaryFigureForm
     list_display = [
         "role",
@@ -254,7 +256,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmploymentProjection)
-class EmploymentProjectionAdmin(admin.ModelAdmin):
+class EmploymentProjectionAdmin(ModelAdmin):
     form = ProjectionAdminForm
     list_display = [
         "occupation_code",
