@@ -17,6 +17,7 @@ CONTENT_MODELS = [
     "faq",
     "roleindustry",
     "industryskilllevel",
+    "synonym",
 ]
 
 
@@ -29,7 +30,7 @@ def test_the_editors_group_may_edit_exactly_the_content():
         for action in ("add", "change", "delete", "view")
     }
     apps = set(editors.permissions.values_list("content_type__app_label", flat=True))
-    assert apps == {"roles", "certifications", "guides"}
+    assert apps == {"roles", "certifications", "guides", "careerpath"}
 
 
 @pytest.mark.parametrize(
