@@ -22,6 +22,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("skills/", skills.skill_index, name="skills"),
     path("skills/<slug:slug>/", skills.skill_detail, name="skill"),
+    path("about/sources/", pages.sources, name="sources"),
     # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
     path(
         "roles/",

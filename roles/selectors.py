@@ -17,10 +17,9 @@ from .models import (
     SalaryFigure,
     Skill,
     SkillKind,
-    Statistic,
     Tier,
 )
-from .pay import MEDIAN_ORDER
+from .pay import MEDIAN_ORDER, SHOWN_FIGURES
 
 
 def _with_median(queryset):
@@ -28,7 +27,7 @@ def _with_median(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "salary_figures",
-            queryset=SalaryFigure.objects.filter(statistic=Statistic.MEDIAN, industry="").order_by(
+            queryset=SalaryFigure.objects.filter(SHOWN_FIGURES, industry="").order_by(
                 *MEDIAN_ORDER
             ),
             to_attr="median_figures",
@@ -155,3 +154,13 @@ def role_choices() -> list[Role]:
     return list(
         Role.objects.only("slug", "title", "tier", "rank", "years_min").order_by("rank", "title")
     )
+
+
+def editions_in_use() -> list[dict]:
+    """Each source and edition the pay figures draw on, with how many figures use it (one query)."""
+    rows = (
+        SalaryFigure.objects.values("source_name", "edition", "reference_year", "verified")
+        .annotate(figures=Count("pk"))
+        .order_by("-reference_year", "source_name", "edition", "verified")
+    )
+    return list(rows)

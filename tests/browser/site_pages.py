@@ -27,6 +27,7 @@ PAGE_TYPES = [
     PageType("role profile", "/roles/operations-manager/"),
     PageType("skills index", "/skills/"),
     PageType("skill", "/skills/inventory-control/"),
+    PageType("role profile with a rung estimate", "/roles/director-of-operations/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
     PageType(
         "path planner with a route",
@@ -46,6 +47,7 @@ PAGE_TYPES = [
         f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE.replace('this_month=91.5', 'this_month=lots')}",
         status=400,
     ),
+    PageType("how we source our data", "/about/sources/"),
     PageType("404", "/no-such-page/", status=404),
 ]
 
