@@ -6,6 +6,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -18,8 +19,9 @@ from common.admin import ModelAdmin
 
 from .audit import BLOCKING, run_audit
 from .content import export_content
-from .models import SearchEntry
+from .models import SearchEntry, Synonym
 from .registry import content_models
+from .vocabulary import SynonymRecord
 
 admin.site.site_header = "CareerPath editors"
 admin.site.site_title = "CareerPath editors"
@@ -95,6 +97,41 @@ def _export(request) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+class SynonymForm(forms.ModelForm):
+    """Checks a group with the schema of fixtures/synonyms.yaml, so the admin and the files
+    accept the same groups."""
+
+    class Meta:
+        model = Synonym
+        fields = ["slug", "words", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            SynonymRecord.model_validate(
+                {
+                    "slug": cleaned.get("slug") or "x",
+                    "words": cleaned.get("words") or [],
+                    "note": cleaned.get("note", ""),
+                }
+            )
+        except ValueError as exc:
+            errors = getattr(exc, "errors", lambda: [])()
+            for error in errors:
+                field = str(error["loc"][0]) if error.get("loc") else None
+                self.add_error(field if field in self.fields else None, error["msg"])
+        return cleaned
+
+
+@admin.register(Synonym)
+class SynonymAdmin(ModelAdmin):
+    """Groups of words the search treats as one (see fixtures/synonyms.yaml)."""
+
+    form = SynonymForm
+    list_display = ["slug", "__str__"]
+    search_fields = ["slug", "note"]
 
 
 @require_safe

@@ -35,3 +35,30 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"content version {self.version}"
+
+
+class Synonym(models.Model):
+    """Words a searcher may use for the same thing ("salary", "pay", "wage"). Content, kept in
+    fixtures/synonyms.yaml, so editors widen the search without a deploy."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    words = models.JSONField(default=list, help_text="Lower-case words that mean the same here.")
+    note = models.TextField(blank=True, help_text="Why these words belong together.")
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return ", ".join(self.words)
+
+
+class SearchWord(models.Model):
+    """The vocabulary of the index: every word it holds, each with its synonyms. A search looks
+    its words up here (exactly, or by trigram similarity on PostgreSQL) to forgive typos and
+    widen each word to its synonyms; rebuilt with the index."""
+
+    word = models.CharField(max_length=60, unique=True)
+    synonyms = models.JSONField(default=list)
+
+    def __str__(self):
+        return self.word

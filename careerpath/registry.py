@@ -9,6 +9,8 @@ from guides.content import FAQS, GUIDES
 from plans.content import STARTING_POINTS
 from roles.content import PROJECTIONS, ROLES, SALARIES, SKILLS
 
+from .vocabulary import SYNONYMS
+
 KINDS: list[ContentKind] = [
     ORGANIZATIONS,
     SKILLS,
@@ -19,6 +21,7 @@ KINDS: list[ContentKind] = [
     GUIDES,
     FAQS,
     STARTING_POINTS,
+    SYNONYMS,
 ]
 
 

@@ -11,36 +11,23 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import SearchEntry
+from . import vocabulary
+from .models import SearchEntry, SearchWord, Synonym
 from .registry import KINDS
+from .words import STOP_WORDS, WORD, stem, word_start_pattern
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 PER_GROUP = 10
 SNIPPET_WIDTH = 160
 TITLE_FIT_WEIGHT = 0.25  # a tie-break among title matches, below a whole weight class
-# Letters and digits only: every term is then a safe tsquery operand and a plain LIKE pattern.
-WORD = re.compile(r"[^\W_]+")
-
-# PostgreSQL's English stop words (the Snowball list); PostgreSQL ignores them, so the SQLite
-# search and the highlighting do too.
-_SNOWBALL_ENGLISH = """
-a about above after again against all am an and any are as at be because been before being
-below between both but by can did do does doing don down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-me more most my myself no nor not now of off on once only or other our ours ourselves out over
-own same she should so some such t than that the their theirs them themselves then there these
-they this those through to too under until up very was we were what when where which while who
-whom why will with you your yours yourself yourselves
-"""
-STOP_WORDS = frozenset(_SNOWBALL_ENGLISH.split())
 
 
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-# --- index ---------------------------------------------------------------------------------
+# --- index -----------------------------------------------------------------------------------
 
 
 def searched_kinds():
@@ -60,6 +47,10 @@ def rebuild_index() -> int:
     entries = build_entries()
     SearchEntry.objects.all().delete()
     SearchEntry.objects.bulk_create(entries, batch_size=500)
+    texts = (text for e in entries for text in (e.title, e.summary, e.body))
+    words = vocabulary.build_vocabulary(texts, Synonym.objects.values_list("words", flat=True))
+    SearchWord.objects.all().delete()
+    SearchWord.objects.bulk_create(words, batch_size=1000)
     if is_postgresql():
         SearchEntry.objects.update(search_vector=weighted_vector())
     return len(entries)
@@ -102,6 +93,7 @@ class Results:
     terms: list[str]
     groups: list[Group]
     truncated: bool = False
+    widened: list[list[str]] = field(default_factory=list)  # each term with its alternatives
 
     @property
     def count(self) -> int:
@@ -124,14 +116,20 @@ def clean_query(raw: str | None) -> tuple[str, list[str], bool]:
     return text, terms, truncated
 
 
-def search(raw: str | None, per_group: int = PER_GROUP) -> Results:
-    """The best matches of each kind, kinds with the best match first; one query."""
+def search(
+    raw: str | None, per_group: int | None = PER_GROUP, kinds: list[str] | None = None
+) -> Results:
+    """The best matches of each kind (of `kinds`, or all; `per_group` of each, or every one),
+    kinds with the best match first.
+    Each word also matches its synonyms and, when the index does not hold it, the words it
+    is probably a typo of. Two queries: the vocabulary, then the index."""
     text, terms, truncated = clean_query(raw)
     if not terms:
         return Results(text, [], [], truncated)
+    widened = vocabulary.widen(terms)
     find = _postgresql_hits if is_postgresql() else _plain_hits
-    rows = find(terms, per_group)
-    pattern = highlight_pattern(terms)
+    rows = find(widened, per_group, kinds)
+    pattern = highlight_pattern([word for words in widened for word in words])
     labels = {kind.name: kind.search_label for kind in searched_kinds()}
     order = list(labels)
     groups: dict[str, Group] = {}
@@ -143,7 +141,7 @@ def search(raw: str | None, per_group: int = PER_GROUP) -> Results:
     for group in groups.values():
         group.hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
     ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, order.index(g.kind)))
-    return Results(text, terms, ordered, truncated)
+    return Results(text, terms, ordered, truncated, widened)
 
 
 def title_fit(title: str, pattern: re.Pattern) -> float:
@@ -153,21 +151,30 @@ def title_fit(title: str, pattern: re.Pattern) -> float:
     return len(pattern.findall(title)) / len(words) if words else 0.0
 
 
-def tsquery(terms: list[str]) -> SearchQuery:
-    # Every word must match; the last matches as a prefix, so results appear while a person
-    # is still typing. Terms are letters and digits only, quoted besides, so the raw query
-    # cannot be malformed whatever was typed.
-    operands = [f"'{t}'" for t in terms]
-    operands[-1] += ":*"
+def tsquery(terms: list[str | list[str]]) -> SearchQuery:
+    # Every term must match, as itself or one of its alternatives; the last term matches as a
+    # prefix, so results appear while a person is still typing. Words are letters and digits
+    # only, quoted besides, so the raw query cannot be malformed whatever was typed.
+    groups = [[term] if isinstance(term, str) else term for term in terms]
+    operands = []
+    for position, words in enumerate(groups, start=1):
+        quoted = [f"'{word}'" for word in words]
+        if position == len(groups):
+            quoted[0] += ":*"
+        operands.append("(" + " | ".join(quoted) + ")")
     return SearchQuery(" & ".join(operands), search_type="raw", config="english")
 
 
-def _postgresql_hits(terms: list[str], per_group: int):
+def _of_kinds(kinds: list[str] | None):
+    return Q(kind__in=kinds) if kinds else Q()
+
+
+def _postgresql_hits(widened: list[list[str]], per_group: int, kinds: list[str] | None = None):
     """Ranked by the weighted vector (title A, summary B, body C) through the GIN index."""
-    query = tsquery(terms)
+    query = tsquery(widened)
     rank = SearchRank(F("search_vector"), query)
     rows = (
-        SearchEntry.objects.filter(search_vector=query)
+        SearchEntry.objects.filter(_of_kinds(kinds), search_vector=query)
         .annotate(
             rank=rank,
             position=Window(
@@ -175,46 +182,26 @@ def _postgresql_hits(terms: list[str], per_group: int):
             ),
             kind_total=Window(Count("pk"), partition_by=[F("kind")]),
         )
-        .filter(position__lte=per_group)
+        .filter(Q(position__lte=per_group) if per_group else Q())
         .defer("search_vector")
         .order_by("kind", "position")
     )
     return [(row, row.rank, row.kind_total) for row in rows]
 
 
-def stem(word: str) -> str:
-    """A crude English stem that is a prefix of the word's other forms ("managers" and
-    "management" -> "manag", "salaries" and "salary" -> "salar"). The SQLite search and the
-    highlighting match it at the start of a word."""
-    for suffix, keep in (
-        ("ments", 4),
-        ("ment", 4),
-        ("ies", 4),
-        ("ing", 4),
-        ("ers", 5),
-        ("er", 5),
-        ("ed", 4),
-        ("es", 4),
-        ("s", 4),
-        ("y", 4),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
-            return word[: -len(suffix)]
-    return word
-
-
-def word_start_pattern(stems: list[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
-
-
-def _plain_hits(terms: list[str], per_group: int):
-    """The SQLite search: every word's stem must start a word in the title, summary or body;
-    a title match counts most, then the summary, then the body."""
-    stems = [stem(t) for t in terms]
-    condition = Q()
-    for s in stems:
-        condition &= Q(title__icontains=s) | Q(summary__icontains=s) | Q(body__icontains=s)
-    patterns = [word_start_pattern([s]) for s in stems]
+def _plain_hits(widened: list[list[str]], per_group: int, kinds: list[str] | None = None):
+    """The SQLite search: for every term, the stem of the term or of one of its alternatives
+    must start a word in the title, summary or body; a title match counts most, then the
+    summary, then the body."""
+    condition = _of_kinds(kinds)
+    patterns = []
+    for words in widened:
+        stems = list(dict.fromkeys(stem(word) for word in words))
+        either = Q()
+        for s in stems:
+            either |= Q(title__icontains=s) | Q(summary__icontains=s) | Q(body__icontains=s)
+        condition &= either
+        patterns.append(word_start_pattern(stems))
     by_kind: dict[str, list] = {}
     for entry in SearchEntry.objects.filter(condition).defer("search_vector"):
         score = 0.0
@@ -231,7 +218,7 @@ def _plain_hits(terms: list[str], per_group: int):
     rows = []
     for scored in by_kind.values():
         scored.sort(key=lambda pair: (-pair[1], pair[0].title))
-        rows += [(entry, score, len(scored)) for entry, score in scored[:per_group]]
+        rows += [(entry, score, len(scored)) for entry, score in scored[: per_group or None]]
     return rows
 
 

@@ -15,6 +15,7 @@ class StaticPages(Sitemap):
             "roles:index",
             "ladder",
             "path",
+            "skills",
             "certifications:index",
             "guides:faq",
             "guides:index",

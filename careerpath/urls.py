@@ -4,15 +4,22 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from guides import urls as guide_urls
 from roles import urls as role_urls
 
-from .views import ladder, pages, roles, search
+from .views import faq, ladder, pages, roles, search, skills
+
+# The FAQ filter uses the site search, so careerpath serves the FAQ page; it keeps its name
+# in the guides namespace ("guides:faq") beside guides' own pages.
+guide_patterns = [path("faq/", faq.faq, name="faq"), *guide_urls.urlpatterns]
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
+    path("skills/", skills.skill_index, name="skills"),
+    path("skills/<slug:slug>/", skills.skill_detail, name="skill"),
     path("about/sources/", pages.sources, name="sources"),
     # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
     path(
@@ -26,7 +33,7 @@ urlpatterns = [
     ),
     path("certifications/", include("certifications.urls")),
     path("plan/", include("plans.urls")),
-    path("", include("guides.urls")),
+    path("", include((guide_patterns, guide_urls.app_name))),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),

@@ -1,5 +1,6 @@
-"""The fit finder's rule: how well each certification fits a person, from their tier and
-where they want to grow, best first, each with the facts behind it."""
+"""The fit finder's rule: how well each certification fits a person, from their tier, where
+they want to grow, their years of experience and the role they aim at; what they can sit now
+first, then when each of the others becomes possible, each with the facts behind it."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from django.db.models import TextChoices
 
 from roles.models import TIER_ORDER, Tier
 
-from .facts import summary_line
+from .facts import and_list, summary_line
 from .models import Certification, Focus
 
 
@@ -52,6 +53,7 @@ EXPERIENCE_MET = 1  # a demanding credential this person can already sit is wort
 OPEN_TO_NEWCOMERS = 1  # at entry level, no experience asked
 ONE_EXAM = 1
 LIFETIME = 1
+TOWARD_TARGET = 2  # suits the tier of the role the person aims at
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,35 @@ class Fit:
     certification: Certification
     score: int
     reason: str
+    now: bool = True  # the person can sit it now
+    when: str = ""  # if not now, when it becomes possible
+    toward_target: bool = False  # it suits the tier of the role they aim at
+
+
+def typical_years(roles) -> dict[str, int]:
+    """Years of experience the roles of each tier start from, e.g. {"mid": 5}."""
+    years: dict[str, int] = {}
+    for role in roles:
+        years[role.tier] = min(years.get(role.tier, role.years_min), role.years_min)
+    return years
+
+
+def readiness(cert: Certification, *, tier: str, years: int) -> tuple[bool, str]:
+    """Whether a person at `tier` with `years` of experience can sit it now, and if not, when
+    it becomes possible: once they have the years it asks for, or as a later step once they
+    reach the tiers it suits."""
+    needed = cert.min_experience_years
+    if needed and needed > years:
+        wait = needed - years
+        return False, (
+            f"Possible in {wait} more year{'s' if wait != 1 else ''}: it asks for {needed} "
+            f"year{'s' if needed != 1 else ''} of experience"
+        )
+    tiers = cert.tiers
+    if tiers and all(TIER_ORDER.index(t) > TIER_ORDER.index(tier) for t in tiers):
+        labels = [label.lower() for label in cert.tier_labels]
+        return False, f"A later step: it suits {and_list(labels)} roles"
+    return True, ""
 
 
 def tier_points(tier: str, tiers: list[str]) -> int:
@@ -70,20 +101,36 @@ def tier_points(tier: str, tiers: list[str]) -> int:
     return TIER_POINTS["next to"] if any(t in tiers for t in neighbours) else 0
 
 
-def experience_points(cert: Certification, *, tier: str, tier_years: dict[str, int]) -> int:
+def experience_points(
+    cert: Certification, *, tier: str, tier_years: dict[str, int], have: int | None = None
+) -> int:
+    """Points for the experience it asks: `have` is the person's years, or by default the
+    years roles at their tier start from."""
     years = cert.min_experience_years
+    have = tier_years.get(tier, 0) if have is None else have
     if years:
-        return EXPERIENCE_SHORT if years > tier_years.get(tier, 0) else EXPERIENCE_MET
+        return EXPERIENCE_SHORT if years > have else EXPERIENCE_MET
     if years == 0 and tier == Tier.ENTRY:
         return OPEN_TO_NEWCOMERS
     return 0
 
 
-def fit_score(cert: Certification, *, tier: str, grow: str, tier_years: dict[str, int]) -> int:
-    """How well a certification fits a person at `tier` who wants to grow in `grow`."""
+def fit_score(
+    cert: Certification,
+    *,
+    tier: str,
+    grow: str,
+    tier_years: dict[str, int],
+    years: int | None = None,
+    target_tier: str = "",
+) -> int:
+    """How well a certification fits a person at `tier` who wants to grow in `grow` (with
+    `years` of experience, and aiming at a role of `target_tier`, when they say)."""
     score = FOCUS_POINTS * FOCUS_WEIGHT[grow].get(cert.focus, 0)
     score += tier_points(tier, cert.tiers)
-    score += experience_points(cert, tier=tier, tier_years=tier_years)
+    score += experience_points(cert, tier=tier, tier_years=tier_years, have=years)
+    if target_tier and target_tier in cert.tiers:
+        score += TOWARD_TARGET
     if cert.exam_parts == 1:
         score += ONE_EXAM
     if cert.lifetime:
@@ -92,18 +139,32 @@ def fit_score(cert: Certification, *, tier: str, grow: str, tier_years: dict[str
 
 
 def rank_for(
-    certifications: Iterable[Certification], *, tier: str, grow: str, tier_years: dict[str, int]
+    certifications: Iterable[Certification],
+    *,
+    tier: str,
+    grow: str,
+    tier_years: dict[str, int],
+    years: int | None = None,
+    target_tier: str = "",
 ) -> list[Fit]:
-    """Best fit first; ties go to the closer focus, then the acronym, so the order is stable."""
-    scored = [
-        (fit_score(c, tier=tier, grow=grow, tier_years=tier_years), c) for c in certifications
-    ]
-    scored.sort(
-        key=lambda pair: (
-            -pair[0],
-            -FOCUS_WEIGHT[grow].get(pair[1].focus, 0),
-            pair[1].acronym,
-            pair[1].slug,
+    """What the person can sit now first, then the others; within each, best fit first; ties
+    go to the closer focus, then the acronym, so the order is stable."""
+    have = tier_years.get(tier, 0) if years is None else years
+    fits = []
+    for cert in certifications:
+        score = fit_score(
+            cert, tier=tier, grow=grow, tier_years=tier_years, years=years, target_tier=target_tier
+        )
+        now, when = readiness(cert, tier=tier, years=have)
+        toward = bool(target_tier) and target_tier in cert.tiers
+        fits.append(Fit(cert, score, summary_line(cert), now, when, toward))
+    fits.sort(
+        key=lambda fit: (
+            not fit.now,
+            -fit.score,
+            -FOCUS_WEIGHT[grow].get(fit.certification.focus, 0),
+            fit.certification.acronym,
+            fit.certification.slug,
         )
     )
-    return [Fit(cert, score, summary_line(cert)) for score, cert in scored]
+    return fits

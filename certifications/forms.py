@@ -45,21 +45,43 @@ class CatalogueFilterForm(forms.Form):
 
 
 class FitFinderForm(forms.Form):
-    """?tier=…&grow=… — both answers are needed to rank anything."""
+    """?tier=…&grow=…(&target=…&years=…) — the first two are needed to rank anything; the
+    role aimed at and the years of experience sharpen the ranking when given."""
 
     tier = _choice("Your tier now", "Choose your tier", Tier.choices, "tiers")
     grow = _choice("Where you want to grow", "Choose an area", Growth.choices, "growth areas")
+    target = _choice("The role you aim at", "Any role", [], "roles", required=False)
+    years = forms.IntegerField(
+        label="Your years of experience",
+        required=False,
+        min_value=0,
+        max_value=60,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "input--short"}),
+        error_messages={"invalid": "Give a whole number of years, for example 3."},
+    )
 
-    def __init__(self, data, **kwargs):
+    def __init__(self, data, *, roles=(), **kwargs):
         super().__init__(data, auto_id="fit-%s", label_suffix="", **kwargs)
+        self.roles = {role.slug: role for role in roles}
+        self.fields["target"].choices = [
+            ("", "Any role"),
+            *((role.slug, role.title) for role in roles),
+        ]
 
     @classmethod
-    def from_query(cls, query) -> "FitFinderForm":
-        """Unbound (just the questions) until either answer is in the query string."""
-        return cls(query if query.get("tier") or query.get("grow") else None)
+    def from_query(cls, query, *, roles=()) -> "FitFinderForm":
+        """Unbound (just the questions) until either needed answer is in the query string."""
+        return cls(query if query.get("tier") or query.get("grow") else None, roles=roles)
 
-    def answers(self) -> dict[str, str]:
-        return dict(self.cleaned_data) if self.is_bound and self.is_valid() else {}
+    def answers(self) -> dict:
+        """The answers given, as they go in a URL: tier, grow, and target and years if given."""
+        if not (self.is_bound and self.is_valid()):
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+    @property
+    def target_role(self):
+        return self.roles.get(self.answers().get("target", ""))
 
 
 class CompareForm(forms.Form):
@@ -70,6 +92,9 @@ class CompareForm(forms.Form):
     """
 
     diff = forms.BooleanField(label="Show only the rows that differ", required=False)
+    # Set by "Remove" on a pair: the person is back at the picker with one still chosen,
+    # which is a step on the way, not a mistake.
+    pick = forms.BooleanField(required=False)
 
     def __init__(self, data, *, known: dict, **kwargs):
         super().__init__(data, auto_id="compare-%s", label_suffix="", **kwargs)
@@ -101,7 +126,7 @@ class CompareForm(forms.Form):
                 f"You can compare at most {MAX_COMPARED} certifications at a time and chose "
                 f"{len(self.chosen)}. Untick some and compare again.",
             )
-        elif self.asked and len(self.chosen) < MIN_COMPARED:
+        elif self.asked and len(self.chosen) < MIN_COMPARED and not cleaned.get("pick"):
             self.add_error(None, "Choose at least two certifications to compare.")
         return cleaned
 

@@ -64,3 +64,8 @@ def listing_roles(role_ids) -> dict[int, list[Certification]]:
     for link in links:
         by_role.setdefault(link.role_id, []).append(link.certification)
     return by_role
+
+
+def developing(skill) -> list[Certification]:
+    """The certifications that develop a skill, with their issuers (one query)."""
+    return list(skill.developed_by.select_related("issuer").order_by("acronym"))

@@ -8,17 +8,19 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
+from roles import selectors as role_selectors
 from roles.models import Tier
 
 from . import selectors
 from .catalogue import filter_catalogue, issuers
-from .compare import MAX_COMPARED, comparison_rows
+from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .facts import validity
-from .fit import Growth, rank_for
+from .fit import Growth, rank_for, typical_years
 from .forms import CatalogueFilterForm, CompareForm, FitFinderForm
 from .models import Certification
 
 FITS_SHOWN = 5
+LATER_SHOWN = 3  # the best of those possible later, so the page says when they open up
 
 
 # The catalogue's two forms swap different parts: the fit finder its results, the filters the list.
@@ -29,10 +31,12 @@ def _catalogue_crumb() -> tuple[str, str]:
     return ("Certifications", reverse("certifications:index"))
 
 
-def compare_url(slugs, *, differences_only=False) -> str:
+def compare_url(slugs, *, differences_only=False, picking=False) -> str:
     query = [("c", slug) for slug in slugs]
     if differences_only:
         query.append(("diff", "1"))
+    if picking:
+        query.append(("pick", "1"))
     return f"{reverse('certifications:compare')}?{urlencode(query)}"
 
 
@@ -61,16 +65,24 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 
 @require_safe
 @vary_on_htmx(targets=CATALOGUE_PARTIALS)
-@query_params("focus", "suits", "issuer", "tier", "grow")
+@query_params("focus", "suits", "issuer", "tier", "grow", "target", "years")
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
-    fit_form = FitFinderForm.from_query(request.GET)
+    roles = role_selectors.role_choices()
+    fit_form = FitFinderForm.from_query(request.GET, roles=roles)
     answers = fit_form.answers()
+    target = fit_form.target_role
     fits = []
     if answers:
-        tier_years = selectors.typical_experience()
-        fits = rank_for(certifications, **answers, tier_years=tier_years)[:FITS_SHOWN]
+        fits = rank_for(
+            certifications,
+            tier=answers["tier"],
+            grow=answers["grow"],
+            tier_years=typical_years(roles),
+            years=answers.get("years"),
+            target_tier=target.tier if target else "",
+        )
     filtered = filters.is_valid()
     context = {
         "filters": filters,
@@ -81,10 +93,13 @@ def catalogue(request):
         "total": len(certifications),
         "kept_filters": filters.filters() if filtered else {},
         "kept_answers": answers,
-        "fits": fits,
+        "fits": [f for f in fits if f.now][:FITS_SHOWN],
+        "fits_later": [f for f in fits if not f.now][:LATER_SHOWN],
         "fit_answer": {
             "tier": Tier(answers["tier"]).label,
             "grow": Growth(answers["grow"]).label,
+            "target": target,
+            "years": answers.get("years"),
         }
         if answers
         else {},
@@ -122,7 +137,7 @@ def certification_detail(request, slug):
 
 @require_safe
 @vary_on_htmx
-@query_params("c", "diff")
+@query_params("c", "diff", "pick")
 def compare(request):
     known = {c.slug: c for c in selectors.catalogue()}
     form = CompareForm(request.GET, known=known)
@@ -137,8 +152,11 @@ def compare(request):
             {
                 "cert": cert,
                 "validity": validity(cert),
+                # Removing one of a pair leaves the picker with the other one chosen.
                 "remove_url": compare_url(
-                    [s for s in slugs if s != cert.slug], differences_only=differences_only
+                    [s for s in slugs if s != cert.slug],
+                    differences_only=differences_only,
+                    picking=len(slugs) <= MIN_COMPARED,
                 ),
             }
             for cert in chosen
@@ -151,6 +169,7 @@ def compare(request):
         else [],
         "options": list(known.values()),
         "ticked": set(slugs),
+        "still_picking": form.chosen if not chosen and form.cleaned_data.get("pick") else [],
         "canonical_query": urlencode([("c", s) for s in sorted(slugs)]) if chosen else "",
         "breadcrumbs": [_catalogue_crumb(), ("Compare", reverse("certifications:compare"))],
     }

@@ -1,19 +1,15 @@
 """Every query the FAQ and guide pages make, each page in a fixed number of queries, however
 many questions and guides there are."""
 
-import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from certifications.models import Certification
 from roles.models import Role
 
 from .models import FAQ, FAQCategory, Guide
-
-MAX_FILTER_LENGTH = 100
-WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -45,16 +41,6 @@ class FAQList:
         return sum(len(section.faqs) for section in self.sections)
 
 
-def clean_filter(raw: str | None) -> tuple[str, list[str], bool]:
-    """The filter as shown back (printable, at most 100 characters), its lower-cased words,
-    and whether it was cut short."""
-    text = " ".join("".join(ch for ch in (raw or "") if ch.isprintable() or ch.isspace()).split())
-    truncated = len(text) > MAX_FILTER_LENGTH
-    text = text[:MAX_FILTER_LENGTH].strip()
-    terms = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))
-    return text, terms, truncated
-
-
 def _related_roles():
     return Prefetch("roles", queryset=Role.objects.only("slug", "title", "rank"))
 
@@ -63,27 +49,35 @@ def _published_guides():
     return Prefetch("guides", queryset=Guide.objects.published().only("slug", "title"))
 
 
-def faq_list(raw_query: str | None = None) -> FAQList:
-    """Published questions, each with its roles and published guides (three queries).
+@dataclass(frozen=True)
+class FAQFilter:
+    """What a reader's filter matched: the site search decides (careerpath/search.py), so the
+    FAQ filter forgives typos and knows synonyms exactly as the search page does."""
 
-    Every word of the filter must appear, case-insensitively and as part of a word, in the
-    question or the answer as a reader sees it (stored on save), so link addresses such as
-    /roles/... never count as a match.
-    """
-    text, terms, truncated = clean_filter(raw_query)
+    query: str
+    terms: list[str]
+    slugs: frozenset[str]
+    truncated: bool = False
+
+
+def faq_list(matched: FAQFilter | None = None) -> FAQList:
+    """Published questions (those `matched` found, if given), each with its roles and
+    published guides (three queries)."""
     faqs = (
         FAQ.objects.published()
         .defer("answer", "answer_text")
         .prefetch_related(_related_roles(), _published_guides())
     )
-    for term in terms:
-        faqs = faqs.filter(Q(question__icontains=term) | Q(answer_text__icontains=term))
-
+    if matched and matched.terms:
+        faqs = faqs.filter(slug__in=matched.slugs)
     sections = {value: FAQSection(value, label) for value, label in FAQCategory.choices}
     for faq in faqs:
         if faq.category in sections:
             sections[faq.category].faqs.append(faq)
-    return FAQList(text, terms, [s for s in sections.values() if s.faqs], truncated)
+    query, terms, truncated = (
+        (matched.query, matched.terms, matched.truncated) if matched else ("", [], False)
+    )
+    return FAQList(query, terms, [s for s in sections.values() if s.faqs], truncated)
 
 
 def published_guides() -> list[Guide]:

@@ -19,18 +19,6 @@ PUBLISHER = "CareerPath"
 
 
 @require_safe
-@vary_on_htmx
-@query_params("q")
-def faq(request):
-    faqs = selectors.faq_list(request.GET.get("q"))
-    context = {
-        "faq_list": faqs,
-        "faq_page_data": faq_page_data(faqs.faqs),
-        "breadcrumbs": [("FAQ", reverse("guides:faq"))],
-    }
-    return render_page(request, "guides/faq.html", context, partial="faq-list")
-
-
 @require_safe
 @query_params()
 def guide_index(request):

@@ -38,7 +38,7 @@ from .models import (
     Tier,
 )
 from .pay import misordered_percentiles
-from .sitemaps import RoleSitemap
+from .sitemaps import RoleSitemap, SkillSitemap
 
 OccupationCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")]
 LEVEL_NUMBERS = (1, 2, 3, 4, 5)
@@ -186,6 +186,7 @@ class Skills(ContentKind):
     name, noun, file = "skills", "skill", "skills.yaml"
     schema, model = SkillRecord, Skill
     search_label = "Skills"
+    sitemap = SkillSitemap
 
     def values(self, record, resolved):
         return record.model_dump(mode="json")  # level keys as text, as JSON stores them
@@ -201,13 +202,12 @@ class Skills(ContentKind):
     def search_entries(self):
         for skill in Skill.objects.prefetch_related("role_skills__role"):
             needed_by = sorted(skill.role_skills.all(), key=lambda rs: (-rs.level, rs.role.rank))
-            url = needed_by[0].role.get_absolute_url() + "#skills" if needed_by else "/roles/"
             yield IndexEntry(
                 slug=skill.slug,
                 title=skill.name,
                 summary=skill.description,
                 body=", ".join(rs.role.title for rs in needed_by),
-                url=url,
+                url=skill.get_absolute_url(),
             )
 
     def originals(self, copy_slug):

@@ -4,6 +4,8 @@ from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
 
+from common.text import with_article
+
 from .models import Role
 
 
@@ -34,6 +36,13 @@ class Route:
     start: Role
     end: Role
     steps: list[Step]
+    # Set for a sideways move (no route leads up from start to end): the nearest role both
+    # lead to, through which each continues up the ladder.
+    via: Role | None = None
+
+    @property
+    def sideways(self) -> bool:
+        return self.via is not None
 
     @property
     def roles(self) -> list[Role]:
@@ -88,32 +97,52 @@ def skills_to_gain(current: Role, nxt: Role) -> list[SkillGain]:
     return gains
 
 
+def _routes_up(graph: dict[str, Role], start: Role) -> dict[str, str | None]:
+    """Every role reachable upwards from `start`, each with the role before it on a shortest
+    route (breadth-first search, lower rungs and then titles first)."""
+    previous: dict[str, str | None] = {start.slug: None}
+    queue = deque([start.slug])
+    while queue:
+        slug = queue.popleft()
+        for nxt in sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title)):
+            if nxt.slug not in previous:
+                previous[nxt.slug] = slug
+                queue.append(nxt.slug)
+    return previous
+
+
+def next_role(role: Role) -> Role | None:
+    """The first role this one leads to (lowest rung, then title): the planner's destination
+    when only a start is chosen."""
+    return min(role.leads_to.all(), key=lambda r: (r.rank, r.title), default=None)
+
+
 def plan_route(graph: dict[str, Role], start_slug: str, end_slug: str) -> Route:
-    """The shortest route up the ladder from one role to another (breadth-first search).
+    """The shortest route up the ladder from one role to another. Between two branches (no
+    route up joins them, and the destination is not lower) it is a sideways move: one step
+    across, explained by the nearest role both lead to.
 
     `graph` maps slugs to roles with their next roles, skills, medians and certifications
     prefetched (see `careerpath.profiles.ladder_graph`).
     """
     start, end = graph[start_slug], graph[end_slug]
     if start == end:
-        raise NoRoute(f"You are already a {start.title}: choose a different destination.")
-    previous: dict[str, str | None] = {start.slug: None}
-    queue = deque([start.slug])
-    while queue:
-        slug = queue.popleft()
-        if slug == end.slug:
-            break
-        for nxt in sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title)):
-            if nxt.slug not in previous:
-                previous[nxt.slug] = slug
-                queue.append(nxt.slug)
+        raise NoRoute(
+            f"You are already {with_article(start.title)}: choose a different destination."
+        )
+    previous = _routes_up(graph, start)
     if end.slug not in previous:
         if end.rank < start.rank:
             raise NoRoute(
                 f"{end.title} sits below {start.title} on the ladder. The planner maps moves "
                 "upwards: swap the two roles to see the route from there."
             )
-        raise NoRoute(f"The ladder has no upward route from {start.title} to {end.title}.")
+        from_end = _routes_up(graph, end)
+        common = [graph[s] for s in previous if s in from_end]
+        if not common:
+            raise NoRoute(f"The ladder has no upward route from {start.title} to {end.title}.")
+        via = min(common, key=lambda r: (r.rank, r.title))
+        return Route(start, end, [_step(start, end)], via=via)
     slugs = [end.slug]
     while previous[slugs[-1]] is not None:
         slugs.append(previous[slugs[-1]])

@@ -112,6 +112,10 @@ class Skill(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        # The skill page draws on every app, so careerpath serves it (see careerpath/urls.py).
+        return reverse("skill", args=[self.slug])
+
     def level_text(self, level: int) -> str:
         return (self.levels or {}).get(str(level), "")
 

@@ -15,6 +15,8 @@ from .models import (
     RoleIndustry,
     RoleSkill,
     SalaryFigure,
+    Skill,
+    SkillKind,
     Tier,
 )
 from .pay import MEDIAN_ORDER, SHOWN_FIGURES
@@ -122,6 +124,36 @@ def industry_variants(industry: str) -> dict[int, RoleIndustry]:
     """Every role's version for one industry, by role id (two queries)."""
     variants = _with_skill_levels(RoleIndustry.objects.filter(industry=industry))
     return {variant.role_id: variant for variant in variants}
+
+
+# --- skills ----------------------------------------------------------------------------------
+
+
+def skill_with_roles(slug: str) -> Skill:
+    """One skill with the roles that need it, lowest rung first (two queries; 404 if unknown).
+    Each of `skill.needs` is a RoleSkill with its role."""
+    needs = RoleSkill.objects.select_related("role").order_by("role__rank", "role__title")
+    return get_object_or_404(
+        Skill.objects.prefetch_related(Prefetch("role_skills", queryset=needs, to_attr="needs")),
+        slug=slug,
+    )
+
+
+def skills_by_kind() -> list[tuple[str, str, list[Skill]]]:
+    """(kind, label, skills) for the skill index, each skill with how many roles need it."""
+    skills = Skill.objects.annotate(role_count=Count("role_skills")).order_by("name")
+    by_kind = {kind: (label, []) for kind, label in SkillKind.choices}
+    for skill in skills:
+        by_kind[skill.kind][1].append(skill)
+    return [(kind, label, members) for kind, (label, members) in by_kind.items() if members]
+
+
+def role_choices() -> list[Role]:
+    """Every role for a list to choose from, lowest rung first, with its tier and the years
+    of experience it starts from (one query)."""
+    return list(
+        Role.objects.only("slug", "title", "tier", "rank", "years_min").order_by("rank", "title")
+    )
 
 
 def editions_in_use() -> list[dict]:

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Role
+from .models import Role, Skill
 
 
 class RoleSitemap(Sitemap):
@@ -11,3 +11,13 @@ class RoleSitemap(Sitemap):
 
     def lastmod(self, role):
         return role.updated
+
+
+class SkillSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Skill.objects.order_by("slug")
+
+    def lastmod(self, skill):
+        return skill.updated

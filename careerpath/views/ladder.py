@@ -1,11 +1,15 @@
 """The whole ladder and the path planner."""
 
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
 from roles import selectors
-from roles.ladder import NoRoute, plan_route
+from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
 
 from ..profiles import ladder_graph
@@ -35,17 +39,28 @@ def ladder(request):
 
 @require_safe
 @vary_on_htmx
-@query_params("from", "to", "industry")
+@query_params("from", "to", "industry", "swap")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
     industry, industry_error = "", None
     if request.GET.get("industry"):
         industry, industry_error = Industry.from_param(request.GET["industry"])
+    if request.GET.get("swap"):
+        # The form's swap button: the same two roles the other way round, at a clean URL.
+        return redirect(_swap_url(start, end, industry if not industry_error else ""))
     graph = ladder_graph(industry if not industry_error else "")
-    route, problem, status = None, None, 200
+    route, problem, status, chosen_for_you = None, None, 200, False
     if industry_error:
         problem, status = industry_error, 400
-    elif start or end or "from" in request.GET or "to" in request.GET:
+    elif start in graph and not end:
+        # Only a start: plan to the next rung up, and pre-select it so the person sees which
+        # destination was assumed and can change it.
+        upward = next_role(graph[start])
+        if upward is None:
+            problem = f"{graph[start].title} is the top of the ladder: choose where you want to go."
+        else:
+            end, chosen_for_you = upward.slug, True
+    if not problem and (start or end or "from" in request.GET or "to" in request.GET):
         route, problem, status = _plan(graph, start, end)
     context = {
         "roles": sorted(graph.values(), key=lambda r: (r.rank, r.title)),
@@ -56,9 +71,23 @@ def path_planner(request):
         "industry": industry if not industry_error else "",
         "industry_label": Industry(industry).label if industry and not industry_error else "",
         "industries": Industry.choices,
+        "chosen_for_you": chosen_for_you,
+        "start_role": graph.get(start),
+        "end_role": graph.get(end),
+        # A downward request is refused; the link offers the same two roles upwards.
+        "swap_url": _swap_url(start, end, industry) if _downward(graph, start, end) else "",
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     return render_page(request, "careerpath/path.html", context, partial="result", status=status)
+
+
+def _downward(graph, start: str, end: str) -> bool:
+    return start in graph and end in graph and graph[end].rank < graph[start].rank
+
+
+def _swap_url(start: str, end: str, industry: str = "") -> str:
+    query = {"from": end, "to": start, **({"industry": industry} if industry else {})}
+    return f"{reverse('path')}?{urlencode(query)}"
 
 
 def _plan(graph, start, end):

@@ -18,6 +18,7 @@ CONTENT_MODELS = [
     "roleindustry",
     "industryskilllevel",
     "startingpoint",
+    "synonym",
 ]
 
 
@@ -30,7 +31,7 @@ def test_the_editors_group_may_edit_exactly_the_content():
         for action in ("add", "change", "delete", "view")
     }
     apps = set(editors.permissions.values_list("content_type__app_label", flat=True))
-    assert apps == {"roles", "certifications", "guides", "plans"}  # plans: starting points only
+    assert apps == {"roles", "certifications", "guides", "plans", "careerpath"}
 
 
 @pytest.mark.parametrize(

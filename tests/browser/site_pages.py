@@ -25,6 +25,8 @@ PAGE_TYPES = [
     PageType("home", "/"),
     PageType("roles index", "/roles/"),
     PageType("role profile", "/roles/operations-manager/"),
+    PageType("skills index", "/skills/"),
+    PageType("skill", "/skills/inventory-control/"),
     PageType("role profile with a rung estimate", "/roles/director-of-operations/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
     PageType(

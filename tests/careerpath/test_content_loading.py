@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from careerpath.content import read_content
+from careerpath.models import Synonym
 from certifications.models import Certification
 from guides.models import FAQ, Guide
 from plans.models import StartingPoint
@@ -210,7 +211,7 @@ def test_export_then_load_into_an_empty_database_gives_identical_data(tmp_path):
     first = tmp_path / "first"
     call_command("export_content", str(first), stdout=StringIO())
     before = snapshot()
-    for model in (StartingPoint, FAQ, Guide, Certification, SalaryFigure, Role, Skill):
+    for model in (StartingPoint, FAQ, Guide, Certification, SalaryFigure, Role, Skill, Synonym):
         model.objects.all().delete()
     load(first)
     assert snapshot() == before
@@ -223,6 +224,7 @@ def test_export_then_load_into_an_empty_database_gives_identical_data(tmp_path):
 
 def snapshot():
     return {
+        "synonyms": sorted((s.slug, tuple(s.words), s.note) for s in Synonym.objects.all()),
         "roles": sorted(
             (
                 r.slug,

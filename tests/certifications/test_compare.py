@@ -189,13 +189,33 @@ def test_removing_one_with_htmx_returns_only_the_comparison(client, htmx):
     assert column_headers(html) == ["cpim", "pmp"]
 
 
-def test_with_two_left_remove_is_a_plain_link_to_the_picker(client):
-    # Removing one of two leaves too few (a 400), which htmx would not swap in, so the link
-    # loads the page normally.
+def test_removing_one_of_two_leads_to_the_picker_with_the_other_chosen(client):
     html = compare(client, "cpim", "cscp").content.decode()
     header = between(html, '<a href="/certifications/cscp/">', "</th>")
-    assert 'href="/certifications/compare/?c=cpim"' in header
-    assert "hx-get" not in header
+    assert 'href="/certifications/compare/?c=cpim&amp;pick=1"' in header
+    assert 'hx-get="/certifications/compare/?c=cpim&amp;pick=1"' in header
+
+    response = client.get("/certifications/compare/?c=cpim&pick=1")
+    assert response.status_code == 200
+    picker = response.content.decode()
+    assert 'id="picker-form"' in picker
+    assert '<input type="checkbox" id="pick-cpim" name="c" value="cpim" checked>' in picker
+    assert 'id="pick-cscp" name="c" value="cscp">' in picker
+    assert "Choose at least one more to compare with CPIM." in picker
+    assert "Choose at least two" not in picker
+
+
+def test_removing_one_of_two_with_htmx_swaps_in_the_picker(client, htmx):
+    response = client.get("/certifications/compare/?c=cpim&pick=1", **htmx)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and 'id="picker-form"' in html
+
+
+def test_one_certification_without_the_picker_step_is_still_refused(client):
+    response = client.get("/certifications/compare/?c=cpim")
+    assert response.status_code == 400
+    assert "Choose at least two" in response.content.decode()
 
 
 # Bad input -------------------------------------------------------------------------------------

@@ -229,3 +229,90 @@ def test_an_answer_that_cannot_be_used_is_a_400_with_a_message(client, query, me
     assert "We could not rank certifications for that answer" in html
     assert message in html
     assert shown_fits(html + "</ol>") == []
+
+
+# Years, the role aimed at, and when the others become possible ---------------------------------
+
+
+def fit_items(html):
+    """(slug, text of the item) for every ranked certification, now and later."""
+    results = between(html, 'id="fit-results"', 'id="kept-answers"')
+    items = re.findall(r'<li class="fit-list__item">(.*?)</li>(?=\s*(?:<li|</ol>))', results, re.S)
+    return [
+        (re.search(r'href="/certifications/([^/]+)/"', item).group(1), re.sub(r"\s+", " ", item))
+        for item in items
+    ]
+
+
+def test_the_fit_finder_also_asks_the_role_aimed_at_and_the_years_of_experience(client):
+    form = between(client.get(URL).content.decode(), '<form id="fit-form"', "</form>")
+    assert '<label for="fit-target">The role you aim at</label>' in form
+    assert '<option value="operations-manager">Operations Manager</option>' in form
+    assert '<label for="fit-years">Your years of experience</label>' in form
+    assert 'type="number" name="years"' in form and 'min="0"' in form
+
+
+def test_a_newcomer_sees_what_they_can_sit_now_first_and_when_pmp_becomes_possible(client):
+    html = client.get(URL, {"tier": "entry", "grow": "running-projects", "years": "0"}).content
+    html = html.decode()
+    items = dict(fit_items(html))
+    order = [slug for slug, _ in fit_items(html)]
+    assert order[0] == "capm"
+    assert "You can sit it now." in items["capm"]
+    assert "Possible later" in html
+    assert order.index("pmp") > order.index("capm")
+    assert "Possible in 3 more years: it asks for 3 years of experience." in items["pmp"]
+    later = between(html, "Possible later", 'id="kept-answers"')
+    assert 'href="/certifications/pmp/"' in later and 'href="/certifications/capm/"' not in later
+
+
+def test_a_black_belt_is_a_later_step_for_a_newcomer(client):
+    html = client.get(URL, {"tier": "entry", "grow": "improvement-projects", "years": "0"})
+    items = dict(fit_items(html.content.decode()))
+    assert (
+        "A later step: it suits mid-level and senior roles." in items["lean-six-sigma-black-belt"]
+    )
+    assert "You can sit it now." in items["lean-six-sigma-green-belt"]
+
+
+def test_with_enough_years_pmp_can_be_sat_now(client):
+    html = client.get(URL, {"tier": "mid", "grow": "running-projects", "years": "4"})
+    items = dict(fit_items(html.content.decode()))
+    assert "You can sit it now." in items["pmp"]
+
+
+def test_each_result_shows_its_cost_and_time_beside_its_reason(client):
+    html = client.get(URL, {"tier": "mid", "grow": "supply-chain"}).content.decode()
+    cscp = Certification.objects.get(slug="cscp")
+    item = dict(fit_items(html))["cscp"]
+    assert '<p class="fit-list__reason">' in item
+    assert f"<dt>Cost</dt><dd>${cscp.cost_nonmember:,.0f}" in item
+    assert "<dt>Time</dt><dd>" in item and f"{cscp.exam_minutes} minutes" in item
+
+
+def test_the_role_aimed_at_is_named_and_lifts_what_suits_its_tier(client):
+    html = client.get(
+        URL,
+        {"tier": "entry", "grow": "supply-chain", "years": "1", "target": "operations-manager"},
+    ).content.decode()
+    assert "aiming at Operations Manager" in html
+    items = dict(fit_items(html))
+    assert "It suits the tier of Operations Manager." in items["cscp"]  # mid and senior
+    kept = between(html, 'id="kept-answers"', "</div>")
+    assert 'name="target" value="operations-manager"' in kept and 'name="years" value="1"' in kept
+
+
+@pytest.mark.parametrize(
+    ("years", "message"),
+    [("many", "Give a whole number of years"), ("-1", "greater than or equal to 0")],
+)
+def test_years_that_are_not_a_number_of_years_are_a_400(client, years, message):
+    response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "years": years})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_an_unknown_role_aimed_at_is_a_400(client):
+    response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "target": "astronaut"})
+    assert response.status_code == 400
+    assert "“astronaut” is not one of the roles we list" in response.content.decode()

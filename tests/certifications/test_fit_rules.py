@@ -6,13 +6,17 @@ from certifications.facts import summary_line, validity
 from certifications.fit import (
     EXPERIENCE_MET,
     EXPERIENCE_SHORT,
+    TOWARD_TARGET,
     Growth,
     experience_points,
     fit_score,
     rank_for,
+    readiness,
     tier_points,
+    typical_years,
 )
 from certifications.models import Certification, Focus, Organization
+from tests.rules import FakeRole
 
 TIER_YEARS = {"entry": 0, "mid": 3, "senior": 8, "executive": 12}
 
@@ -160,3 +164,81 @@ def test_the_issuers_are_those_of_the_certifications_listed_by_abbreviation():
     pmi, ascm = Organization(pk=1, abbreviation="PMI"), Organization(pk=2, abbreviation="ASCM")
     certs = [cert(slug="a", issuer=pmi), cert(slug="b", issuer=ascm), cert(slug="c", issuer=pmi)]
     assert issuers(certs) == [ascm, pmi]
+
+
+# When each becomes possible, the years and the role aimed at -----------------------------------
+
+
+def test_a_certification_asking_more_years_than_the_person_has_is_possible_later():
+    pmp_like = cert(min_experience_years=3, tiers=["entry", "mid"])
+    assert readiness(pmp_like, tier="entry", years=0) == (
+        False,
+        "Possible in 3 more years: it asks for 3 years of experience",
+    )
+    assert readiness(pmp_like, tier="entry", years=2) == (
+        False,
+        "Possible in 1 more year: it asks for 3 years of experience",
+    )
+    assert readiness(pmp_like, tier="entry", years=3) == (True, "")
+
+
+def test_a_certification_for_higher_tiers_only_is_a_later_step():
+    belt = cert(min_experience_years=0, tiers=["mid", "senior"])
+    assert readiness(belt, tier="entry", years=0) == (
+        False,
+        "A later step: it suits mid-level and senior roles",
+    )
+    assert readiness(belt, tier="mid", years=0) == (True, "")
+
+
+def test_experience_the_issuer_states_in_no_number_does_not_hold_it_back():
+    assert readiness(cert(min_experience_years=None, tiers=["mid"]), tier="mid", years=0) == (
+        True,
+        "",
+    )
+
+
+def test_what_can_be_sat_now_ranks_before_a_better_fit_that_cannot():
+    # Scores by hand (mid, supply chain, 1 year): the later one has focus 9 + tier 3 - 4 for
+    # the years it lacks = 8; the one open now has focus 3 + tier 3 + 0 = 6.
+    later = cert(acronym="L", slug="l", min_experience_years=2)
+    now = cert(acronym="N", slug="n", min_experience_years=0, focus=Focus.PROCESS_IMPROVEMENT)
+    fits = rank_for(
+        [later, now], tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS, years=1
+    )
+    assert [(f.certification.slug, f.score, f.now) for f in fits] == [
+        ("n", 6, True),
+        ("l", 8, False),
+    ]
+    assert fits[1].when == "Possible in 1 more year: it asks for 2 years of experience"
+
+
+def test_the_persons_own_years_replace_the_tiers_typical_years():
+    two_years = cert(min_experience_years=2)
+    assert experience_points(two_years, tier="mid", tier_years=TIER_YEARS) == EXPERIENCE_MET
+    assert experience_points(two_years, tier="mid", tier_years=TIER_YEARS, have=1) == (
+        EXPERIENCE_SHORT
+    )
+
+
+def test_suiting_the_tier_of_the_role_aimed_at_adds_points():
+    senior = cert(tiers=["mid", "senior"])
+    plain = fit_score(senior, tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS)
+    aimed = fit_score(
+        senior, tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS, target_tier="senior"
+    )
+    assert aimed == plain + TOWARD_TARGET
+    (fit,) = rank_for(
+        [senior], tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS, target_tier="senior"
+    )
+    assert fit.toward_target
+
+
+def test_typical_years_are_the_fewest_any_role_of_the_tier_starts_from():
+    roles = [
+        FakeRole("a", "A", 1, years_min=0),
+        FakeRole("b", "B", 2, years_min=2),
+        FakeRole("c", "C", 3, years_min=5),
+    ]
+    roles[0].tier, roles[1].tier, roles[2].tier = "entry", "entry", "mid"
+    assert typical_years(roles) == {"entry": 0, "mid": 5}

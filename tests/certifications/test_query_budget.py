@@ -6,10 +6,13 @@ import pytest
 from certifications.models import Certification
 from tests.conftest import VERSION_QUERY
 
+# The catalogue: its certifications, and the roles the fit finder offers as a target (whose
+# tiers and starting years also give the typical experience of each tier).
 PAGES = [
-    ("/certifications/", 1),
-    ("/certifications/?focus=process-improvement&suits=mid&issuer=asq", 1),
+    ("/certifications/", 2),
+    ("/certifications/?focus=process-improvement&suits=mid&issuer=asq", 2),
     ("/certifications/?tier=mid&grow=supply-chain", 2),
+    ("/certifications/?tier=entry&grow=running-projects&target=operations-manager&years=1", 2),
     ("/certifications/cpim/", 3),
     ("/certifications/compare/?c=cpim&c=cscp", 2),
     ("/certifications/compare/?c=cpim&c=cscp&c=pmp&c=lean-six-sigma-black-belt&diff=1", 2),

@@ -52,8 +52,8 @@ def test_the_path_planner_uses_the_industrys_skill_levels(client):
     services = client.get(
         "/ladder/path/?from=operations-analyst&to=operations-manager&industry=services"
     ).content.decode()
-    assert "Workforce Scheduling: level 0 → 3" in general
-    assert "Workforce Scheduling: level 3 → 4" in services
+    assert "Workforce Scheduling</a>: level 0 → 3" in general
+    assert "Workforce Scheduling</a>: level 3 → 4" in services
     assert "as services asks for them" in services
 
 

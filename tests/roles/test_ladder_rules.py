@@ -12,6 +12,7 @@ from roles.ladder import (
     earlier_rung_problems,
     find_cycle,
     ladder_cycle,
+    next_role,
     next_step_problems,
     pay_change,
     plan_route,
@@ -139,9 +140,38 @@ def test_the_planner_refuses_a_route_to_the_same_role():
         plan_route(small_ladder(), "manager", "manager")
 
 
-def test_the_planner_refuses_roles_with_no_route_between_them():
+def test_between_two_branches_the_planner_moves_across_through_the_common_next_role():
+    route = plan_route(small_ladder(), "supervisor", "scheduler")
+    assert route.sideways and route.via.slug == "manager"
+    assert [r.slug for r in route.roles] == ["supervisor", "scheduler"]
+    assert len(route.steps) == 1 and route.steps[0].next.slug == "scheduler"
+
+
+def test_the_common_next_role_is_the_lowest_both_reach():
+    graph = small_ladder()
+    graph["scheduler"].leads_to = Related([graph["director"]])  # scheduler skips the manager
+    route = plan_route(graph, "supervisor", "scheduler")
+    assert route.via.slug == "director"
+
+
+def test_the_planner_refuses_roles_that_meet_nowhere_above():
+    graph = small_ladder()
+    graph["scheduler"].leads_to = Related()
     with pytest.raises(NoRoute, match="no upward route from Supervisor to Scheduler"):
-        plan_route(small_ladder(), "supervisor", "scheduler")
+        plan_route(graph, "supervisor", "scheduler")
+
+
+def test_an_upward_route_is_not_a_sideways_move():
+    route = plan_route(small_ladder(), "analyst", "manager")
+    assert not route.sideways and route.via is None
+
+
+def test_the_next_role_is_the_lowest_rung_then_the_first_title():
+    graph = small_ladder()
+    assert next_role(graph["analyst"]).slug == "scheduler"  # rung 2, "Sc" before "Su"
+    graph["scheduler"].rank = 3
+    assert next_role(graph["analyst"]).slug == "supervisor"
+    assert next_role(graph["director"]) is None
 
 
 def test_a_cycle_is_found_and_told_from_its_start():

@@ -1,0 +1,112 @@
+"""/skills/ and /skills/<slug>/: what a skill is, what each level means, which roles need it
+and at what level, what develops it; linked from role pages, the planner and the search."""
+
+import re
+
+import pytest
+
+from roles.models import RoleSkill, Skill
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_a_skill_page_says_what_the_skill_is(client):
+    lean = Skill.objects.get(slug="lean")
+    html = page(client, "/skills/lean/")
+    assert "<h1" in html and ">Lean</h1>" in html
+    assert lean.description.split(".")[0] in html
+
+
+def test_a_skill_page_explains_every_level_from_1_to_5(client):
+    html = page(client, "/skills/lean/")
+    levels = re.findall(r"<h3>Level (\d): [A-Z][a-z]+</h3>", html)
+    assert levels == ["1", "2", "3", "4", "5"]
+
+
+def test_a_skill_page_lists_each_role_that_needs_it_with_the_level(client):
+    html = page(client, "/skills/inventory-control/")
+    table = html.split('class="skill-roles"')[1].split("</table>")[0]
+    needs = RoleSkill.objects.filter(skill__slug="inventory-control").select_related("role")
+    assert needs
+    for need in needs:
+        row = table.split(f'href="/roles/{need.role.slug}/"')[1].split("</tr>")[0]
+        assert f"<td>{need.level} of 5</td>" in row
+
+
+def test_roles_appear_under_the_level_they_need(client):
+    html = page(client, "/skills/inventory-control/")
+    need = RoleSkill.objects.select_related("role").get(
+        skill__slug="inventory-control", role__slug="inventory-analyst"
+    )
+    level = html.split(f"<h3>Level {need.level}:")[1].split("</li>")[0]
+    assert 'href="/roles/inventory-analyst/#skills"' in level
+
+
+def test_a_skill_page_links_the_certifications_and_guides_that_cover_it(client):
+    html = page(client, "/skills/lean/")
+    develop = html.split('id="develop-heading"')[1].split("</section>")[0]
+    assert 'href="/certifications/lean-six-sigma-green-belt/"' in develop
+    assert re.search(r'href="/guides/[a-z0-9-]+/"', develop)
+
+
+def test_an_unknown_skill_is_a_404(client):
+    assert client.get("/skills/juggling/").status_code == 404
+
+
+def test_the_skill_index_lists_every_skill_by_kind_with_a_link(client):
+    html = page(client, "/skills/")
+    for skill in Skill.objects.all():
+        assert f'href="/skills/{skill.slug}/"' in html
+    assert re.findall(r'<h2 id="kind-[a-z]+">', html)
+
+
+def test_role_pages_link_each_skill_to_its_page_instead_of_a_hover_tooltip(client):
+    html = page(client, "/roles/operations-manager/")
+    skills = html.split('id="skills"')[1].split("</section>")[0]
+    manager_skills = Skill.objects.filter(role_skills__role__slug="operations-manager")
+    for skill in manager_skills:
+        assert f'href="/skills/{skill.slug}/"' in skills
+    assert 'title="' not in skills
+
+
+def test_the_path_planner_links_each_skill_to_gain(client):
+    html = page(client, "/ladder/path/?from=operations-analyst&to=operations-manager")
+    assert re.search(r'<li><a href="/skills/[a-z0-9-]+/">[^<]+</a>: level \d', html)
+
+
+def test_search_results_for_a_skill_open_its_page(client):
+    html = page(client, "/search/?q=inventory+control")
+    assert 'href="/skills/inventory-control/"' in html
+
+
+def test_skill_pages_are_in_the_sitemap(client):
+    xml = page(client, "/sitemap.xml")
+    assert "/skills/</loc>" in xml
+    for slug in Skill.objects.values_list("slug", flat=True):
+        assert f"/skills/{slug}/</loc>" in xml
+
+
+SKILL_PAGES = [("/skills/", 1), ("/skills/lean/", 4), ("/skills/inventory-control/", 4)]
+
+
+@pytest.mark.parametrize(("url", "budget"), SKILL_PAGES)
+def test_skill_pages_stay_within_their_query_budget(
+    client, django_assert_max_num_queries, url, budget
+):
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("url", "budget"), SKILL_PAGES)
+def test_skill_pages_keep_the_same_budget_with_ten_times_the_content(
+    client, django_assert_max_num_queries, tenfold_content, url, budget
+):
+    assert tenfold_content["skills"] > 0
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
