@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "axes",
+    "ninja",
     "roles",
     "certifications",
     "guides",
+    "api",
     "careerpath",
 ]
 
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Outside the page cache, so cached API answers still get ETag, 304 and CORS.
+    "api.middleware.ApiMiddleware",
     "careerpath.middleware.AnonymousPageCacheMiddleware",
 ]
 

@@ -20,6 +20,7 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "data:index",
         ]
 
     def location(self, item):

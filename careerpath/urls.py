@@ -5,8 +5,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from api.api import build_api
+
+from . import api as cross_app_api
 from .sitemaps import SITEMAPS
 from .views import ladder, pages, search
+
+api_v1 = build_api(cross_app_api.router)
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -16,6 +21,8 @@ urlpatterns = [
     path("roles/", include("roles.urls")),
     path("certifications/", include("certifications.urls")),
     path("", include("guides.urls")),
+    path("api/v1/", api_v1.urls),
+    path("data/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),
