@@ -9,23 +9,41 @@ from ninja import Field, Query, Router, Schema
 
 from certifications import selectors
 from certifications.forms import MAX_COMPARED, MIN_COMPARED, CatalogueFilterForm, CompareForm
+from certifications.models import Focus
+from roles.models import Tier
 
 from . import schemas, serializers
-from .errors import ApiError, Problem, found
+from .errors import SLUG_PATTERN, SLUG_SCHEMA, ApiError, Problem, found, not_found
 from .pagination import PageQuery, paginate
 
 router = Router(tags=["certifications"])
 
 
+# The choices are listed in the OpenAPI document; the pages' form checks them, so the API
+# refuses a wrong one with the page's message. Empty means any, as on the page.
 class CatalogueQuery(PageQuery):
-    focus: str | None = Field(None, description="A focus area, e.g. planning-inventory.")
-    suits: str | None = Field(None, description="A tier: entry, mid, senior or executive.")
-    issuer: str | None = Field(None, description="The issuing organisation's slug, e.g. ascm.")
+    focus: str | None = Field(
+        None, description="A focus area.", json_schema_extra={"enum": ["", *Focus.values]}
+    )
+    suits: str | None = Field(
+        None, description="Roles at this tier.", json_schema_extra={"enum": ["", *Tier.values]}
+    )
+    issuer: str | None = Field(
+        None,
+        description="The issuing organisation's slug, e.g. ascm.",
+        json_schema_extra={"pattern": f"^$|{SLUG_PATTERN}", "maxLength": 120},
+    )
 
 
 class CompareQuery(Schema):
     c: list[str] = Field(
         description=f"Certification slugs, {MIN_COMPARED} to {MAX_COMPARED}: ?c=cpim&c=cscp",
+        json_schema_extra={
+            "minItems": MIN_COMPARED,
+            "maxItems": MAX_COMPARED,
+            "uniqueItems": True,
+            "items": {"type": "string", **SLUG_SCHEMA},
+        },
     )
     differences_only: bool = Field(False, description="Only the rows that differ.")
 
@@ -52,7 +70,10 @@ def certification_list(request, query: Query[CatalogueQuery]):
     for name in ("focus", "suits", "issuer"):
         if getattr(query, name):
             filters[name] = getattr(query, name)
-    form = CatalogueFilterForm(filters, issuers=selectors.issuers(certifications))
+    issuers = selectors.issuers(certifications)
+    if query.issuer and query.issuer not in {org.slug for org in issuers}:
+        raise not_found("issuer", query.issuer)
+    form = CatalogueFilterForm(filters, issuers=issuers)
     if not form.is_valid():
         raise _form_problems(form)
     chosen = selectors.filter_catalogue(certifications, **form.cleaned_data)
@@ -61,7 +82,7 @@ def certification_list(request, query: Query[CatalogueQuery]):
 
 @router.get(
     "/certifications/compare",
-    response={200: schemas.Comparison, 400: Problem},
+    response={200: schemas.Comparison, 400: Problem, 404: Problem},
     url_name="compare",
     operation_id="compare_certifications",
     summary=f"{MIN_COMPARED} to {MAX_COMPARED} certifications side by side",
@@ -69,6 +90,9 @@ def certification_list(request, query: Query[CatalogueQuery]):
 def compare(request, query: Query[CompareQuery]):
     c, differences_only = query.c, query.differences_only
     known = {cert.slug: cert for cert in selectors.catalogue()}
+    unknown = [slug for slug in c if slug.strip() and slug.strip() not in known]
+    if unknown:
+        raise not_found("certification", unknown[0])
     query = QueryDict(mutable=True)
     query.setlist("c", c)
     form = CompareForm(query, known=known)

@@ -56,7 +56,15 @@ def parameter_problems(errors: list[dict]) -> list[dict]:
     return problems
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+# How a slug parameter is described in the OpenAPI document; the endpoint itself checks it, so
+# a malformed slug gets the same message as an unknown one.
+SLUG_SCHEMA = {"pattern": SLUG_PATTERN, "minLength": 1, "maxLength": 120}
+
+
+def is_slug(value: str) -> bool:
+    return len(value) <= 120 and bool(_SLUG.match(value))
 
 
 def found(what: str, slug: str, fetch):
@@ -64,7 +72,7 @@ def found(what: str, slug: str, fetch):
 
     A string that cannot be a slug is unknown without asking the database (which would refuse
     some characters, such as NUL, with an error)."""
-    if len(slug) > 120 or not _SLUG.match(slug):
+    if not is_slug(slug):
         raise not_found(what, slug)
     try:
         return fetch(slug)

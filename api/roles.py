@@ -7,7 +7,7 @@ from roles import selectors
 from roles.models import Tier
 
 from . import schemas, serializers
-from .errors import ApiError, Problem, bad_parameter, not_found
+from .errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, not_found
 from .pagination import PageQuery, paginate
 
 router = Router(tags=["roles and the ladder"])
@@ -65,8 +65,16 @@ def ladder(request):
 
 
 class PathQuery(Schema):
-    start: str = Field(alias="from", description="Slug of the role you start from.")
-    end: str = Field(alias="to", description="Slug of the role you want to reach.")
+    start: str = Field(
+        alias="from",
+        description="Slug of the role you start from.",
+        json_schema_extra=SLUG_SCHEMA,
+    )
+    end: str = Field(
+        alias="to",
+        description="Slug of the role you want to reach.",
+        json_schema_extra=SLUG_SCHEMA,
+    )
 
 
 @router.get(

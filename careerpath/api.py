@@ -4,7 +4,7 @@ and guides for a role) and search. They join the API in urls.py."""
 from ninja import Field, Query, Router, Schema
 
 from api import schemas, serializers
-from api.errors import Problem, bad_parameter, found
+from api.errors import Problem, found
 from roles.selectors import role_profile
 
 from . import search as site_search
@@ -71,7 +71,12 @@ def role_detail(request, slug: str):
 
 
 class SearchQuery(Schema):
-    q: str = Field(description="Words to look for (at most 100 characters are used).")
+    q: str = Field(
+        description=(
+            "Words to look for: the first 100 characters; common words such as 'the' are "
+            "ignored, so a query without other words finds nothing."
+        ),
+    )
 
 
 @router.get(
@@ -84,8 +89,6 @@ class SearchQuery(Schema):
 )
 def search(request, query: Query[SearchQuery]):
     results = site_search.search(query.q)
-    if not results.terms:
-        raise bad_parameter("q", "give at least one word to search for")
     return {
         "query": results.query,
         "terms": results.terms,

@@ -25,8 +25,7 @@ def test_catalogue_filters_like_the_page(client):
 
 
 @pytest.mark.parametrize(
-    ("query", "parameter"),
-    [("focus=astrology", "focus"), ("suits=intern", "suits"), ("issuer=nobody", "issuer")],
+    ("query", "parameter"), [("focus=astrology", "focus"), ("suits=intern", "suits")]
 )
 def test_catalogue_refuses_a_filter_it_does_not_know(client, query, parameter):
     response = client.get(f"/api/v1/certifications?{query}")
@@ -34,6 +33,17 @@ def test_catalogue_refuses_a_filter_it_does_not_know(client, query, parameter):
     error = response.json()["errors"][0]
     assert error["parameter"] == parameter
     assert "is not one of the" in error["message"]
+
+
+def test_catalogue_filtered_by_an_unknown_issuer_is_a_404_that_names_it(client):
+    response = client.get("/api/v1/certifications?issuer=nobody")
+    assert response.status_code == 404
+    assert "issuer called “nobody”" in response.json()["detail"]
+
+
+def test_empty_filters_mean_any_as_on_the_page(client):
+    body = client.get("/api/v1/certifications?focus=&suits=&issuer=&page_size=100").json()
+    assert body["count"] == Certification.objects.count()
 
 
 def test_one_certification_gives_its_facts_with_sources_and_roles(client):
@@ -73,13 +83,18 @@ def test_comparison_notes_a_duplicate_and_keeps_the_first(client):
     [
         ("c=cpim", "at least two"),
         ("c=cpim&c=cscp&c=pmp&c=cltd&c=lean-six-sigma-green-belt", "at most 4"),
-        ("c=cpim&c=nonesuch", "“nonesuch”"),
         ("", "is required"),
     ],
 )
-def test_comparison_refuses_fewer_than_two_more_than_four_or_unknown(client, query, words):
+def test_comparison_refuses_fewer_than_two_or_more_than_four(client, query, words):
     response = client.get(f"/api/v1/certifications/compare?{query}")
     assert response.status_code == 400
     body = response.json()
     assert words in body["detail"]
     assert body["errors"][0]["parameter"] == "c"
+
+
+def test_comparison_with_an_unknown_certification_is_a_404_that_names_it(client):
+    response = client.get("/api/v1/certifications/compare?c=cpim&c=nonesuch")
+    assert response.status_code == 404
+    assert "“nonesuch”" in response.json()["detail"]
