@@ -41,6 +41,9 @@ PAGES = [
     ("guides", "/guides/", False),
     ("guide", "/guides/working-with-senior-management/", False),
     ("search", "/search/?q=inventory", False),
+    ("api: role", "/api/v1/roles/operations-manager", False),
+    ("api: path", "/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", False),
+    ("api: certifications", "/api/v1/certifications?suits=mid", False),
 ]
 FLOOR = ("floor (constant string)", "/_floor", False)
 
