@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from certifications import selectors
-from certifications.forms import MAX_COMPARED, MIN_COMPARED, CatalogueFilterForm, CompareForm
+from certifications.catalogue import filter_catalogue, issuers
+from certifications.compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
+from certifications.forms import CatalogueFilterForm, CompareForm
 from certifications.models import Focus
 from roles.models import Tier
 
@@ -70,13 +72,13 @@ def certification_list(request, query: Query[CatalogueQuery]):
     for name in ("focus", "suits", "issuer"):
         if getattr(query, name):
             filters[name] = getattr(query, name)
-    issuers = selectors.issuers(certifications)
-    if query.issuer and query.issuer not in {org.slug for org in issuers}:
+    awarding = issuers(certifications)
+    if query.issuer and query.issuer not in {org.slug for org in awarding}:
         raise not_found("issuer", query.issuer)
-    form = CatalogueFilterForm(filters, issuers=issuers)
+    form = CatalogueFilterForm(filters, issuers=awarding)
     if not form.is_valid():
         raise _form_problems(form)
-    chosen = selectors.filter_catalogue(certifications, **form.cleaned_data)
+    chosen = filter_catalogue(certifications, **form.cleaned_data)
     return paginate(request, chosen, query, serializers.certification_summary)
 
 
@@ -106,7 +108,7 @@ def compare(request, query: Query[CompareQuery]):
         "certifications": [serializers.certification_detail(cert) for cert in chosen],
         "rows": [
             {"key": row.key, "label": row.label, "differs": row.differs}
-            for row in selectors.comparison_rows(chosen, differences_only=differences_only)
+            for row in comparison_rows(chosen, differences_only=differences_only)
         ],
         "notes": form.notes,
         "page": f"/certifications/compare/?{slugs}",

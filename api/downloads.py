@@ -4,7 +4,7 @@ row with its source and edition, so a figure never travels without them."""
 import csv
 import io
 
-from roles.models import Statistic, Tier
+from roles.models import Statistic
 
 PAY_COLUMNS = [
     "role_slug",
@@ -35,10 +35,13 @@ CERTIFICATION_COLUMNS = [
     "exam_parts",
     "exam_questions",
     "exam_minutes",
+    "min_experience_years",
+    "no_prerequisite",
     "cost_member",
     "cost_nonmember",
     "currency",
     "validity_years",
+    "lifetime",
     "official_url",
     "verified_on",
     "sources",
@@ -104,14 +107,17 @@ def certifications_csv(certifications) -> str:
                 "name": c.name,
                 "issuer": c.issuer.name,
                 "focus": c.focus,
-                "tiers": " ".join(t for t in Tier.values if t in c.tiers),
+                "tiers": " ".join(c.tiers),
                 "exam_parts": c.exam_parts,
                 "exam_questions": c.exam_questions,
                 "exam_minutes": c.exam_minutes,
+                "min_experience_years": c.min_experience_years,
+                "no_prerequisite": "yes" if c.no_prerequisite else "no",
                 "cost_member": None if c.cost_member is None else int(c.cost_member),
                 "cost_nonmember": None if c.cost_nonmember is None else int(c.cost_nonmember),
                 "currency": c.currency,
                 "validity_years": c.validity_years,
+                "lifetime": "yes" if c.lifetime else "no",
                 "official_url": c.official_url,
                 "verified_on": c.verified_on.isoformat(),
                 "sources": sources(c, "title"),

@@ -253,7 +253,13 @@ class CertificationDetail(CertificationSummary):
     eligibility: str
     exam: Exam
     cost: Cost
+    min_experience_years: int | None = Field(
+        description="The fewest years of experience any route to the exam asks for (0: none); "
+        "null when the issuer's rule is not a number of years."
+    )
+    no_prerequisite: bool
     validity_years: int | None
+    lifetime: bool = Field(description="It never expires and needs no renewal.")
     validity: str
     renewal: str
     roles: list[RoleLink]

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from certifications.selectors import validity
-from roles.models import Statistic, Tier
+from certifications.facts import validity
+from roles.models import Statistic
 
 ONET_ATTRIBUTION = {
     "text": (
@@ -112,7 +112,7 @@ def certification_summary(cert) -> dict:
         },
         "focus": cert.focus,
         "focus_label": cert.get_focus_display(),
-        "tiers": [t for t in Tier.values if t in cert.tiers],
+        "tiers": cert.tiers,
         "verified_on": cert.verified_on,
         "href": api_url("certification", slug=cert.slug),
         "page": cert.get_absolute_url(),
@@ -137,7 +137,10 @@ def certification_detail(cert) -> dict:
             "currency": cert.currency,
             "note": cert.cost_note,
         },
+        "min_experience_years": cert.min_experience_years,
+        "no_prerequisite": cert.no_prerequisite,
         "validity_years": cert.validity_years,
+        "lifetime": cert.lifetime,
         "validity": validity(cert),
         "renewal": cert.renewal,
         "roles": [role_link(r) for r in cert.roles.all()],

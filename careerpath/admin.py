@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from .content import export_content
 from .models import SearchEntry
-from .signals import content_models
+from .registry import content_models
 
 admin.site.site_header = "CareerPath editors"
 admin.site.site_title = "CareerPath editors"

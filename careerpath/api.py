@@ -1,13 +1,17 @@
 """API endpoints that draw on several apps: the role profile (with the certifications, FAQs
-and guides for a role) and search. They join the API in urls.py."""
+and guides for a role), the path between two roles (with the certifications for each step) and
+search. They are assembled here from careerpath's own page builders, like the pages, and join
+the API in urls.py."""
 
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from api import schemas, serializers
-from api.errors import Problem, found
-from roles.selectors import role_profile
+from api.errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, found, not_found
+from roles.ladder import NoRoute, plan_route
 
 from . import search as site_search
+from .profiles import ladder_graph, role_profile
 
 router = Router()
 
@@ -68,6 +72,71 @@ def role_detail(request, slug: str):
         "attribution": serializers.ONET_ATTRIBUTION if role.onet_derived else None,
         "page": role.get_absolute_url(),
     }
+
+
+class PathQuery(Schema):
+    start: str = Field(
+        alias="from", description="Slug of the role you start from.", json_schema_extra=SLUG_SCHEMA
+    )
+    end: str = Field(
+        alias="to", description="Slug of the role you want to reach.", json_schema_extra=SLUG_SCHEMA
+    )
+
+
+@router.get(
+    "/ladder/path",
+    response={200: schemas.Path, 400: Problem, 404: Problem},
+    url_name="path",
+    operation_id="plan_path",
+    summary="The shortest route up the ladder between two roles",
+    tags=["roles and the ladder"],
+)
+def path(request, query: Query[PathQuery]):
+    start, end = query.start.strip(), query.end.strip()
+    for name, value in (("from", start), ("to", end)):
+        if not value:
+            raise bad_parameter(name, "choose a role slug, e.g. operations-analyst")
+    graph = ladder_graph()
+    for value in (start, end):
+        if value not in graph:
+            raise not_found("role", value)
+    try:
+        route = plan_route(graph, start, end)
+    except NoRoute as no_route:
+        raise ApiError(400, str(no_route)) from None
+    low, high = route.extra_years
+    return {
+        "start": route.start.slug,
+        "end": route.end.slug,
+        "roles": [r.slug for r in route.roles],
+        "steps": [
+            {
+                "current": step.current.slug,
+                "next": step.next.slug,
+                "skills_to_gain": [
+                    {
+                        "slug": gain.skill.slug,
+                        "name": gain.skill.name,
+                        "from_level": gain.from_level,
+                        "to_level": gain.to_level,
+                    }
+                    for gain in step.skills_to_gain
+                ],
+                "certifications": [serializers.certification_link(c) for c in step.certifications],
+                "pay_change": _whole(step.pay_change),
+            }
+            for step in route.steps
+        ],
+        "total_pay_change": _whole(route.total_pay_change),
+        "skills_to_gain": route.skills_to_gain_count,
+        "extra_years": {"low": low, "high": high},
+        "currency": route.end.median.currency if route.end.median else None,
+        "page": f"{reverse('path')}?from={route.start.slug}&to={route.end.slug}",
+    }
+
+
+def _whole(amount) -> int | None:
+    return None if amount is None else int(amount)
 
 
 class SearchQuery(Schema):

@@ -2,48 +2,44 @@
 validates with, so an editor's text editor can flag a wrong field as it is typed.
 
 Each YAML file starts with `# yaml-language-server: $schema=schemas/<name>.json` (a YAML
-comment, which the loader never sees); fixtures/schemas/ holds the files this writes."""
+comment, which the loader never sees; the exporter writes it too); fixtures/schemas/ holds
+the files this writes."""
 
 import json
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from guides.content import GuideRecord
+from common.content_kind import schema_name
 
-from .content import YAML_FILES
+from .registry import KINDS
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 GUIDE_SCHEMA = "guide-front-matter.json"
+# Parts of a guide's record that come from the file, not its front matter: the slug is the
+# file name and the body is the Markdown after the front matter.
+FROM_THE_FILE = ("slug", "body")
 
 
-def schema_name(filename: str) -> str:
-    """roles.yaml -> roles.json"""
-    return Path(filename).with_suffix(".json").name
-
-
-def modeline(filename: str) -> str:
-    """The first line of a content file, pointing a YAML language server at its schema."""
-    return f"# yaml-language-server: $schema=schemas/{schema_name(filename)}"
+def yaml_kinds():
+    return [kind for kind in KINDS if kind.file.endswith(".yaml")]
 
 
 def file_schemas() -> dict[str, dict]:
     """{schema file name: JSON Schema} for every content file."""
     schemas = {}
-    for filename, record in YAML_FILES.values():
-        schema = TypeAdapter(list[record]).json_schema()
-        schemas[schema_name(filename)] = {
+    for kind in yaml_kinds():
+        schemas[schema_name(kind.file)] = {
             "$schema": JSON_SCHEMA_DIALECT,
-            "title": f"fixtures/{filename}",
-            "description": f"A list of {record.__name__} records; see docs/content-format.md.",
-            **schema,
+            "title": f"fixtures/{kind.file}",
+            "description": f"A list of {kind.noun} records; see docs/content-format.md.",
+            **TypeAdapter(list[kind.schema]).json_schema(),
         }
-    # A guide's front matter: the record without the slug (the file name) and the body
-    # (the Markdown after the front matter).
-    front_matter = GuideRecord.model_json_schema()
-    for derived in ("slug", "body"):
-        front_matter["properties"].pop(derived)
-        front_matter["required"].remove(derived)
+    guides = next(kind for kind in KINDS if kind.name == "guides")
+    front_matter = guides.schema.model_json_schema()
+    for name in FROM_THE_FILE:
+        front_matter["properties"].pop(name)
+        front_matter["required"].remove(name)
     schemas[GUIDE_SCHEMA] = {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "fixtures/guides/<slug>.md front matter",

@@ -6,10 +6,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from api.api import build_api
+from roles import urls as role_urls
 
 from . import api as cross_app_api
 from .sitemaps import SITEMAPS
-from .views import ladder, pages, search
+from .views import ladder, pages, roles, search
 
 api_v1 = build_api(cross_app_api.router)
 
@@ -18,7 +19,16 @@ urlpatterns = [
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
-    path("roles/", include("roles.urls")),
+    # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
+    path(
+        "roles/",
+        include(
+            (
+                [*role_urls.urlpatterns, path("<slug:slug>/", roles.role_detail, name="detail")],
+                role_urls.app_name,
+            )
+        ),
+    ),
     path("certifications/", include("certifications.urls")),
     path("", include("guides.urls")),
     path("api/v1/", api_v1.urls),

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -13,11 +12,12 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from roles.forms import ContentForm
+from common.forms import ContentForm
 
 from .content import FAQRecord, GuideRecord
 from .markdown import render as render_markdown
 from .models import FAQ, Guide
+from .services import content_set_published, faq_move
 
 
 class MarkdownPreviewWidget(forms.Textarea):
@@ -109,16 +109,12 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         self._set_published(request, queryset, False)
 
     def _set_published(self, request, queryset, published: bool) -> None:
-        changed = 0
-        with transaction.atomic():
-            for obj in queryset.filter(published=not published):
-                obj.published = published
-                obj.save()  # save(), not update(): the signals refresh the public pages
-                self.log_change(request, obj, "Published." if published else "Unpublished.")
-                changed += 1
+        changed = content_set_published(objects=queryset, published=published)
+        for obj in changed:
+            self.log_change(request, obj, "Published." if published else "Unpublished.")
         state = "published" if published else "back to draft"
-        noun = self.opts.verbose_name if changed == 1 else self.opts.verbose_name_plural
-        self.message_user(request, f"{changed} {noun} {state}.", messages.SUCCESS)
+        noun = self.opts.verbose_name if len(changed) == 1 else self.opts.verbose_name_plural
+        self.message_user(request, f"{len(changed)} {noun} {state}.", messages.SUCCESS)
 
 
 class GuideAdminForm(ContentForm):
@@ -218,23 +214,16 @@ class FAQAdmin(MarkdownPreviewAdmin):
     def _move(self, request, queryset, step: int) -> None:
         """Swap each selected FAQ with its neighbour in its category."""
         moved, stuck = [], []
-        with transaction.atomic():
-            selected = list(queryset.order_by("category", "order", "question"))
-            if step > 0:
-                selected.reverse()  # the last one moves first, so a block moves together
-            for faq in selected:
-                siblings = _numbered_category(faq.category)
-                index = next(i for i, sibling in enumerate(siblings) if sibling.pk == faq.pk)
-                other = index + step
-                if not 0 <= other < len(siblings):
-                    stuck.append(faq.question)
-                    continue
-                mine, theirs = siblings[index], siblings[other]
-                mine.order, theirs.order = theirs.order, mine.order
-                for changed in (mine, theirs):
-                    changed.save()  # save(), not update(): the signals refresh the pages
-                self.log_change(request, mine, f"Moved to position {mine.order}.")
-                moved.append(mine.question)
+        selected = list(queryset.order_by("category", "order", "question"))
+        if step > 0:
+            selected.reverse()  # the last one moves first, so a block moves together
+        for faq in selected:
+            result = faq_move(faq=faq, step=step)
+            if result is None:
+                stuck.append(faq.question)
+                continue
+            self.log_change(request, result, f"Moved to position {result.order}.")
+            moved.append(result.question)
         if moved:
             self.message_user(request, f"Moved {len(moved)} FAQ(s).", messages.SUCCESS)
         for question in stuck:
@@ -242,13 +231,3 @@ class FAQAdmin(MarkdownPreviewAdmin):
             self.message_user(
                 request, f"“{question}” is already {where} in its category.", messages.WARNING
             )
-
-
-def _numbered_category(category: str) -> list[FAQ]:
-    """The FAQs of one category in order, renumbered 1, 2, 3… so no two share a position."""
-    siblings = list(FAQ.objects.filter(category=category).order_by("order", "question"))
-    for position, sibling in enumerate(siblings, start=1):
-        if sibling.order != position:
-            sibling.order = position
-            sibling.save()
-    return siblings

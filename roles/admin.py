@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count
 
 from .forms import (
@@ -12,9 +12,9 @@ from .forms import (
     SalaryFigureInlineForm,
     SalaryFigureInlineFormSet,
     SkillAdminForm,
-    rung_move_problem,
 )
 from .models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
+from .services import roles_move_rung
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})}}
 
@@ -141,22 +141,14 @@ class RoleAdmin(admin.ModelAdmin):
         self._move(request, queryset, step=-1)
 
     def _move(self, request, queryset, step: int) -> None:
-        moved = []
-        # The role furthest along moves first, so a block of rungs can move together.
-        order = "-rank" if step > 0 else "rank"
-        with transaction.atomic():
-            for role in queryset.order_by(order, "title"):
-                rank = role.rank + step
-                problem = rung_move_problem(role, rank)
-                if problem:
-                    self.message_user(request, problem, messages.WARNING)
-                    continue
-                role.rank = rank
-                role.save()  # save(), not update(): the signals refresh the public pages
-                self.log_change(request, role, f"Moved to rung {rank}.")
-                moved.append(f"{role.title} (rung {rank})")
+        moved, problems = roles_move_rung(roles=queryset, step=step)
+        for problem in problems:
+            self.message_user(request, problem, messages.WARNING)
+        for role in moved:
+            self.log_change(request, role, f"Moved to rung {role.rank}.")
         if moved:
-            self.message_user(request, "Moved " + ", ".join(moved) + ".", messages.SUCCESS)
+            names = ", ".join(f"{role.title} (rung {role.rank})" for role in moved)
+            self.message_user(request, f"Moved {names}.", messages.SUCCESS)
 
 
 @admin.register(Skill)

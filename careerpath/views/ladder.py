@@ -6,6 +6,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from common.http import wants_fragment
 from roles import selectors
+from roles.ladder import NoRoute, plan_route
+
+from ..profiles import ladder_graph
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
@@ -36,7 +39,7 @@ def ladder(request):
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
-    graph = selectors.ladder_graph()
+    graph = ladder_graph()
     route, problem, status = None, None, 200
     if start or end or "from" in request.GET or "to" in request.GET:
         route, problem, status = _plan(graph, start, end)
@@ -62,6 +65,6 @@ def _plan(graph, start, end):
         names = ", ".join(f"“{s[:60]}”" for s in unknown)
         return None, f"We have no role called {names}. Pick roles from the lists.", 404
     try:
-        return selectors.plan_route(graph, start, end), None, 200
-    except selectors.NoRoute as no_route:
+        return plan_route(graph, start, end), None, 200
+    except NoRoute as no_route:
         return None, str(no_route), 400

@@ -10,8 +10,11 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from careerpath.content import YAML_FILES, read_content
-from careerpath.content_schema import GUIDE_SCHEMA, modeline, schema_name
+from careerpath.content import export_content, read_content
+from careerpath.content_schema import GUIDE_SCHEMA, yaml_kinds
+from common.content_kind import schema_line, schema_name
+
+YAML_FILES = [kind.file for kind in yaml_kinds()]
 
 
 def _as_json(data):
@@ -31,14 +34,14 @@ def test_committed_schemas_match_what_the_records_generate(tmp_path, content_dir
         )
 
 
-@pytest.mark.parametrize("filename", [f for f, _record in YAML_FILES.values()])
+@pytest.mark.parametrize("filename", YAML_FILES)
 def test_each_content_file_points_its_editor_at_its_schema(content_dir, filename):
     first_line = (content_dir / filename).read_text().splitlines()[0]
-    assert first_line == modeline(filename)
+    assert first_line == schema_line(filename)
     assert (content_dir / "schemas" / schema_name(filename)).exists()
 
 
-@pytest.mark.parametrize("filename", [f for f, _record in YAML_FILES.values()])
+@pytest.mark.parametrize("filename", YAML_FILES)
 def test_each_content_file_passes_its_schema(content_dir, filename):
     schema = json.loads((content_dir / "schemas" / schema_name(filename)).read_text())
     data = _as_json(yaml.safe_load((content_dir / filename).read_text()))
@@ -68,3 +71,10 @@ def test_the_loader_reads_files_that_start_with_the_schema_line(content_dir):
     assert (content_dir / "roles.yaml").read_text().startswith("# yaml-language-server:")
     content = read_content(content_dir)
     assert len(content.records["roles"]) == 10
+
+
+@pytest.mark.django_db
+def test_exported_files_keep_the_schema_line(tmp_path):
+    export_content(tmp_path)
+    for filename in YAML_FILES:
+        assert (tmp_path / filename).read_text().splitlines()[0] == schema_line(filename)
