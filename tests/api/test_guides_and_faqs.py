@@ -64,7 +64,7 @@ def test_search_groups_ranked_hits_by_kind(client):
     body = client.get("/api/v1/search?q=inventory").json()
     assert body["terms"] == ["inventory"]
     kinds = {group["kind"] for group in body["groups"]}
-    assert {"role", "certification"} <= kinds
+    assert {"roles", "certifications"} <= kinds
     hits = [hit for group in body["groups"] for hit in group["hits"]]
     assert any("<mark>Inventory</mark>" in hit["snippet_html"] for hit in hits)
     assert all(hit["page"].startswith("/") for hit in hits)
