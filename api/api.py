@@ -10,6 +10,7 @@ from ninja.errors import ValidationError
 
 from . import certifications, guides, roles
 from .errors import ApiError, parameter_problems
+from .renderers import EscapedJSONRenderer
 
 DESCRIPTION = """
 CareerPath's content as JSON: roles on the operations ladder with their skills, pay (each
@@ -32,6 +33,7 @@ def build_api(*extra_routers: Router) -> NinjaAPI:
         version="1",
         description=DESCRIPTION,
         urls_namespace="api-v1",
+        renderer=EscapedJSONRenderer(),
         openapi_url="/openapi.json",
         docs_url="/docs",
         # Served from the site's own static files (templates/ninja/swagger.html); no validator

@@ -7,10 +7,10 @@ and caching rules belong beside it. It sits outside the page cache, so a cached 
 gets its ETag checked against If-None-Match and its CORS headers.
 """
 
-import json
-
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
+
+from .renderers import dumps
 
 API_PREFIX = "/api/"
 READ_METHODS = ("GET", "HEAD")
@@ -36,7 +36,7 @@ ERROR_MESSAGES = {
 
 def problem(status: int, detail: str) -> HttpResponse:
     return HttpResponse(
-        json.dumps({"detail": detail, "errors": []}),
+        dumps({"detail": detail, "errors": []}),
         status=status,
         content_type="application/json; charset=utf-8",
     )

@@ -162,3 +162,18 @@ def test_a_page_past_the_last_is_a_404_that_says_how_many_there_are(client):
     response = client.get("/api/v1/roles?page=50")
     assert response.status_code == 404
     assert "1 page of 20" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/search?q=<b>bold</b>", "/api/v1/<script>", "/api/v1/roles/<b>x</b>"],
+)
+def test_text_a_visitor_sent_never_comes_back_as_markup(client, url):
+    response = client.get(url)
+    assert "<" not in response.content.decode()
+    assert response.status_code < 500
+
+
+def test_escaped_json_reads_back_as_the_same_text(client):
+    body = client.get("/api/v1/search?q=<b>bold</b>").json()
+    assert body["query"] == "<b>bold</b>"
