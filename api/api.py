@@ -1,8 +1,8 @@
 """The read-only JSON API at /api/v1/ (django-ninja): its routers, its error answers and its
 documentation page.
 
-Endpoints that assemble several apps (the role profile, search) live in careerpath/api.py,
-above the apps, and are passed in by the root URLconf; the rest are here."""
+Endpoints that assemble several apps (the role profile, the path, search) live in
+careerpath/api.py, above the apps, and are passed in by the root URLconf; the rest are here."""
 
 from django.http import Http404
 from ninja import NinjaAPI, Router, Swagger
