@@ -115,6 +115,22 @@ class FaqLink(Schema):
     page: str
 
 
+class SkillChange(Schema):
+    slug: str
+    name: str
+    general_level: int | None = Field(description="null: not listed for the role in general.")
+    level: int = Field(description="0: not needed in this industry.")
+
+
+class IndustryLens(Schema):
+    industry: str
+    differs: bool = Field(description="False when the role is the same as in general.")
+    change_note: str
+    kpis: list[Kpi]
+    skill_changes: list[SkillChange]
+    median: PayFigure | None = Field(description="The industry's own median, if one is sourced.")
+
+
 class RoleDetail(Schema):
     slug: str
     title: str
@@ -141,6 +157,7 @@ class RoleDetail(Schema):
     attribution: Attribution | None = Field(
         description="Present when the profile draws on O*NET: its CC BY 4.0 credit."
     )
+    industry: IndustryLens
     page: str
 
 

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from api import schemas, serializers
 from api.errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, found, not_found
 from roles.ladder import NoRoute, plan_route
+from roles.models import Industry
 
 from . import search as site_search
 from .profiles import ladder_graph, role_profile
@@ -16,17 +17,37 @@ from .profiles import ladder_graph, role_profile
 router = Router()
 
 
+class IndustryQuery(Schema):
+    industry: str | None = Field(
+        None,
+        description="Show the role as it is in this industry (manufacturing when not given).",
+        json_schema_extra={"enum": ["", *Industry.values]},
+    )
+
+
+def _industry(value: str | None) -> str:
+    """The industry asked for ("" for none), or a 400 with the pages' message."""
+    if not value:
+        return ""
+    industry, problem = Industry.from_param(value)
+    if problem:
+        raise bad_parameter("industry", problem)
+    return industry
+
+
 @router.get(
     "/roles/{slug}",
-    response={200: schemas.RoleDetail, 404: Problem},
+    response={200: schemas.RoleDetail, 400: Problem, 404: Problem},
     url_name="role",
     operation_id="get_role",
     summary="One role: skills and levels, pay with sources, outlook, certifications, FAQs",
     tags=["roles and the ladder"],
 )
-def role_detail(request, slug: str):
-    profile = found("role", slug, role_profile)
+def role_detail(request, slug: str, query: Query[IndustryQuery]):
+    industry = _industry(query.industry) or Industry.MANUFACTURING
+    profile = found("role", slug, lambda s: role_profile(s, industry))
     role = profile.role
+    lens = profile.industry
     return {
         "slug": role.slug,
         "title": role.title,
@@ -70,6 +91,22 @@ def role_detail(request, slug: str):
         "guides": [serializers.guide_link(g) for g in profile.guides],
         "sources": serializers.sources(role.sources),
         "attribution": serializers.ONET_ATTRIBUTION if role.onet_derived else None,
+        "industry": {
+            "industry": lens.industry,
+            "differs": lens.differs,
+            "change_note": lens.change_note,
+            "kpis": lens.kpis,
+            "skill_changes": [
+                {
+                    "slug": change.skill.slug,
+                    "name": change.skill.name,
+                    "general_level": change.general_level,
+                    "level": change.level,
+                }
+                for change in lens.skill_changes
+            ],
+            "median": serializers.pay_figure(lens.median),
+        },
         "page": role.get_absolute_url(),
     }
 
@@ -80,6 +117,11 @@ class PathQuery(Schema):
     )
     end: str = Field(
         alias="to", description="Slug of the role you want to reach.", json_schema_extra=SLUG_SCHEMA
+    )
+    industry: str | None = Field(
+        None,
+        description="Plan with the skill levels roles need in this industry.",
+        json_schema_extra={"enum": ["", *Industry.values]},
     )
 
 
@@ -96,7 +138,7 @@ def path(request, query: Query[PathQuery]):
     for name, value in (("from", start), ("to", end)):
         if not value:
             raise bad_parameter(name, "choose a role slug, e.g. operations-analyst")
-    graph = ladder_graph()
+    graph = ladder_graph(_industry(query.industry))
     for value in (start, end):
         if value not in graph:
             raise not_found("role", value)

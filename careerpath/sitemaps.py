@@ -18,6 +18,7 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "guides:update",
             "data:index",
         ]
 

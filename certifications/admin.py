@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
 
+from common.admin import ModelAdmin
 from common.forms import ContentForm, SourcesField
 from roles.models import Tier
 
@@ -57,7 +58,7 @@ class CertificationAdminForm(ContentForm):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ModelAdmin):
     form = OrganizationAdminForm
     list_display = ["abbreviation", "name", "url", "certification_count", "updated"]
     search_fields = ["name", "abbreviation", "slug"]
@@ -72,7 +73,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(ModelAdmin):
     form = CertificationAdminForm
     list_display = ["acronym", "name", "issuer", "focus", "tier_list", "verified_on"]
     list_filter = ["focus", "issuer", "verified_on"]

@@ -12,9 +12,17 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from common.admin import ModelAdmin
 from common.forms import ContentForm
 
 from .content import FAQRecord, GuideRecord
+from .markdown import (
+    MAX_FAQ_ANSWER,
+    MAX_GUIDE_BODY,
+    MAX_MARKDOWN,
+    MarkdownRefused,
+    check_renderable,
+)
 from .markdown import render as render_markdown
 from .models import FAQ, Guide
 from .services import content_set_published, faq_move
@@ -30,10 +38,11 @@ class MarkdownPreviewWidget(forms.Textarea):
     class Media:
         css = {"all": ["admin-extra/markdown-preview.css"]}
 
-    def __init__(self, preview_url: str, attrs=None):
+    def __init__(self, preview_url: str, max_length: int = MAX_MARKDOWN, attrs=None):
         attrs = {"rows": 30, "class": "vLargeTextField markdown-source", **(attrs or {})}
         super().__init__(attrs=attrs)
         self.preview_url = preview_url
+        self.max_length = max_length
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
@@ -55,20 +64,26 @@ class MarkdownPreviewWidget(forms.Textarea):
             {
                 "textarea": textarea,
                 "preview_id": preview_id,
-                "preview": rendered_preview(value or ""),
+                "preview": rendered_preview(value or "", self.max_length),
             },
         )
 
 
-def rendered_preview(text: str) -> str:
-    html = render_markdown(text).html
+def rendered_preview(text: str, max_length: int = MAX_MARKDOWN) -> str:
+    try:
+        check_renderable(text, max_length=max_length)
+        html = render_markdown(text).html
+    except MarkdownRefused as refused:
+        # Shown in the preview box; saving the form gives the same message as a field error.
+        return format_html('<p class="markdown-preview-refused">{}</p>', str(refused))
     return html or '<p class="markdown-preview-empty">Nothing to preview yet.</p>'
 
 
-class MarkdownPreviewAdmin(admin.ModelAdmin):
+class MarkdownPreviewAdmin(ModelAdmin):
     """A ModelAdmin whose Markdown field gets the live preview and its endpoint."""
 
     markdown_field: str
+    markdown_max_length: int
 
     def get_urls(self):
         opts = self.opts
@@ -88,7 +103,8 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
                 reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_markdown_preview",
                     current_app=self.admin_site.name,
-                )
+                ),
+                self.markdown_max_length,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -98,7 +114,10 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         text = request.POST.get(self.markdown_field, "")
-        return HttpResponse(rendered_preview(text), content_type="text/html; charset=utf-8")
+        return HttpResponse(
+            rendered_preview(text, self.markdown_max_length),
+            content_type="text/html; charset=utf-8",
+        )
 
     @admin.action(description="Publish selected", permissions=["change"])
     def publish(self, request, queryset):
@@ -124,6 +143,7 @@ class GuideAdminForm(ContentForm):
 @admin.register(Guide)
 class GuideAdmin(MarkdownPreviewAdmin):
     markdown_field = "body"
+    markdown_max_length = MAX_GUIDE_BODY
     form = GuideAdminForm
     list_display = ["title", "published", "updated", "reading_minutes", "modified"]
     list_filter = ["published", "roles"]
@@ -148,6 +168,7 @@ class FAQAdminForm(ContentForm):
 @admin.register(FAQ)
 class FAQAdmin(MarkdownPreviewAdmin):
     markdown_field = "answer"
+    markdown_max_length = MAX_FAQ_ANSWER
     form = FAQAdminForm
     list_display = ["question", "category", "order", "published", "preview_link"]
     list_filter = ["category", "published"]

@@ -7,15 +7,45 @@ from typing import Annotated, Literal
 
 import frontmatter
 import yaml
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from common.content import Name, Record, Slug, Text
 from common.content_kind import ContentError, ContentKind, IndexEntry
 from common.synthetic import clone, copies_of, link_copies
 
-from .markdown import plain_text
+from .markdown import (
+    MAX_FAQ_ANSWER,
+    MAX_GUIDE_BODY,
+    MarkdownRefused,
+    check_renderable,
+    plain_text,
+    render,
+)
 from .models import FAQ, FAQCategory, Guide
 from .sitemaps import GuideSitemap
+
+
+def _renderable(max_length: int):
+    """A check that the text renders, and in reasonable time; its message is the editor's error.
+
+    It renders once to find out (a few milliseconds for a real guide): some structures only
+    show they nest too deeply while being rendered.
+    """
+
+    def check(text: str) -> str:
+        try:
+            check_renderable(text, max_length=max_length)
+            render(text)
+        except MarkdownRefused as refused:
+            raise PydanticCustomError("markdown_refused", str(refused)) from refused
+        return text
+
+    return AfterValidator(check)
+
+
+GuideBody = Annotated[Text, _renderable(MAX_GUIDE_BODY)]
+FAQAnswer = Annotated[Text, _renderable(MAX_FAQ_ANSWER)]
 
 
 class FAQRecord(Record):
@@ -23,7 +53,7 @@ class FAQRecord(Record):
     question: Name(250)
     category: Literal[tuple(FAQCategory.values)]  # type: ignore[valid-type]
     order: Annotated[int, Field(ge=1, le=1000)] = 1
-    answer: Text
+    answer: FAQAnswer
     roles: list[Slug] = []
     guides: list[Slug] = []
     published: bool = True
@@ -39,7 +69,7 @@ class GuideRecord(Record):
     certifications: list[Slug] = []
     published: bool = True
     updated: date
-    body: Text
+    body: GuideBody
 
 
 class Guides(ContentKind):

@@ -26,7 +26,9 @@ from .models import (
     CodeMatch,
     EmploymentProjection,
     Industry,
+    IndustrySkillLevel,
     Role,
+    RoleIndustry,
     RoleSkill,
     SalaryFigure,
     Skill,
@@ -61,6 +63,16 @@ class Focus(Record):
 
 assert set(Focus.model_fields) == set(Industry.values)
 
+IndustryName = Literal[tuple(Industry.values)]  # type: ignore[valid-type]
+
+
+class IndustryVersion(Record):
+    """What differs for a role in one industry; anything left out is as in general."""
+
+    change_note: OptionalText = ""
+    kpis: list[Kpi] = []
+    skills: dict[Slug, Annotated[int, Field(ge=0, le=5)]] = {}  # 0: not needed there
+
 
 class RoleRecord(Record):
     slug: Slug
@@ -81,6 +93,7 @@ class RoleRecord(Record):
     skills: dict[Slug, Annotated[int, Field(ge=1, le=5)]] = {}
     sources: list[Source] = []
     onet_derived: bool = False
+    industries: dict[IndustryName, IndustryVersion] = {}
 
     @model_validator(mode="after")
     def years_in_order(self):
@@ -99,6 +112,7 @@ class SalaryRecord(Record):
     occupation_title: Text
     code_match: Literal[tuple(CodeMatch.values)]  # type: ignore[valid-type]
     code_note: OptionalText = ""
+    industry: IndustryName | Literal[""] = ""
     statistic: Literal[tuple(Statistic.values)]  # type: ignore[valid-type]
     amount: Annotated[int, Field(ge=0)]
     currency: Currency = "USD"
@@ -117,8 +131,9 @@ class SalaryRecord(Record):
 
     @property
     def key(self) -> str:
+        where = f" {self.industry}" if self.industry else ""
         return (
-            f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year} "
+            f"{self.role}{where} {self.occupation_code} {self.statistic} {self.reference_year} "
             f"({self.source_name})"
         )
 
@@ -180,13 +195,13 @@ class Skills(ContentKind):
         return copies_of(originals, lambda s: clone(s, name=f"{s.name} {i}", slug=f"{s.slug}-x{i}"))
 
 
-_RELATIONS = ("reports_to", "leads_to", "skills")
+_RELATIONS = ("reports_to", "leads_to", "skills", "industries")
 
 
 class Roles(ContentKind):
     name, noun, file = "roles", "role", "roles.yaml"
     schema, model = RoleRecord, Role
-    extra_models = (RoleSkill,)
+    extra_models = (RoleSkill, RoleIndustry, IndustrySkillLevel)
     search_label = "Roles"
     sitemap = RoleSitemap
 
@@ -195,6 +210,10 @@ class Roles(ContentKind):
             ("reports_to", "roles", record.reports_to),
             ("leads_to", "roles", record.leads_to),
             ("skills", "skills", record.skills),
+            *(
+                (f"industries.{name}.skills", "skills", version.skills)
+                for name, version in record.industries.items()
+            ),
         ]
 
     def check(self, records, file):
@@ -226,10 +245,38 @@ class Roles(ContentKind):
                     RoleSkill(role=role, skill_id=pk, level=level) for pk, level in wanted.items()
                 )
                 writer.mark_touched(self, role)
+        self._relate_industries(records, objects, skills, writer)
+
+    def _relate_industries(self, records, objects, skills, writer):
+        """Each role's industry versions, rewritten where they differ from the files."""
+        current: dict = defaultdict(dict)
+        for variant in RoleIndustry.objects.prefetch_related("skill_levels__skill"):
+            current[variant.role_id][variant.industry] = _version(variant)
+        for record in records:
+            role = objects[record.slug]
+            wanted = {name: v.model_dump(mode="json") for name, v in record.industries.items()}
+            if current[role.pk] == wanted:
+                continue
+            RoleIndustry.objects.filter(role=role).delete()
+            for name, version in record.industries.items():
+                variant = RoleIndustry.objects.create(
+                    role=role,
+                    industry=name,
+                    kpis=[kpi.model_dump() for kpi in version.kpis],
+                    change_note=version.change_note,
+                )
+                IndustrySkillLevel.objects.bulk_create(
+                    IndustrySkillLevel(variant=variant, skill=skills[slug], level=level)
+                    for slug, level in version.skills.items()
+                )
+            writer.mark_touched(self, role)
 
     def export_records(self):
         roles = Role.objects.order_by("rank", "slug").prefetch_related(
-            "reports_to", "leads_to", "role_skills__skill"
+            "reports_to",
+            "leads_to",
+            "role_skills__skill",
+            "industry_variants__skill_levels__skill",
         )
         return [self._record(r).model_dump(mode="json", exclude_none=True) for r in roles]
 
@@ -246,6 +293,7 @@ class Roles(ContentKind):
                     rs.skill.slug: rs.level
                     for rs in sorted(role.role_skills.all(), key=lambda rs: rs.skill.slug)
                 },
+                "industries": {v.industry: _version(v) for v in role.industry_variants.all()},
             }
         )
 
@@ -283,8 +331,26 @@ class Roles(ContentKind):
         return new
 
 
+def _version(variant: RoleIndustry) -> dict:
+    """An industry version as the content files write it."""
+    levels = sorted(variant.skill_levels.all(), key=lambda level: level.skill.slug)
+    return IndustryVersion.model_validate(
+        {
+            "change_note": variant.change_note,
+            "kpis": variant.kpis,
+            "skills": {level.skill.slug: level.level for level in levels},
+        }
+    ).model_dump(mode="json")
+
+
 def _series(figure) -> tuple:
-    return (figure.role, figure.occupation_code, figure.source_name, figure.reference_year)
+    return (
+        figure.role,
+        figure.industry,
+        figure.occupation_code,
+        figure.source_name,
+        figure.reference_year,
+    )
 
 
 class Salaries(ContentKind):
@@ -295,12 +361,15 @@ class Salaries(ContentKind):
         if isinstance(raw, dict):
             parts = [raw.get(k) for k in ("role", "occupation_code", "statistic", "reference_year")]
             if all(parts):
+                if raw.get("industry"):
+                    parts.insert(1, raw["industry"])
                 return " ".join(str(p) for p in parts)
         return super().label(raw, index)
 
     def key(self, record):
         return (
             record.role,
+            record.industry,
             record.occupation_code,
             record.statistic,
             record.source_name,
@@ -332,6 +401,7 @@ class Salaries(ContentKind):
     def object_key(self, obj):
         return (
             obj.role.slug,
+            obj.industry,
             obj.occupation_code,
             obj.statistic,
             obj.source_name,
@@ -349,6 +419,7 @@ class Salaries(ContentKind):
         figures = SalaryFigure.objects.select_related("role").order_by(
             "role__rank",
             "role__slug",
+            "industry",
             "occupation_code",
             "-reference_year",
             "source_name",

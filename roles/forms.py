@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 
 from common.forms import ContentForm, KpiLinesField, LinesField, SourcesField
 
-from .content import ProjectionRecord, RoleRecord, SalaryRecord, SkillRecord
+from .content import (
+    IndustryVersion,
+    ProjectionRecord,
+    RoleRecord,
+    SalaryRecord,
+    SkillRecord,
+)
 from .ladder import earlier_rung_problems, next_step_problems
 from .models import Role, SalaryFigure
 from .pay import percentile_order_errors
@@ -41,6 +47,12 @@ class RoleAdminForm(ContentForm):
         if reports_to is not None and role.pk in {r.pk for r in reports_to}:
             self.add_error("reports_to", "A role cannot report to itself.")
         return cleaned_data
+
+
+class RoleIndustryForm(ContentForm):
+    content_schema = IndustryVersion
+
+    kpis = KpiLinesField(label="KPIs in this industry", required=False)
 
 
 # --- skills --------------------------------------------------------------------------------

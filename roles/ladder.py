@@ -122,7 +122,7 @@ def plan_route(graph: dict[str, Role], start_slug: str, end_slug: str) -> Route:
 
 
 def _step(current: Role, nxt: Role) -> Step:
-    certifications = list(getattr(nxt, "suitable_certifications", ()))
+    certifications = list(nxt.suitable_certifications)
     return Step(
         current, nxt, skills_to_gain(current, nxt), certifications, pay_change(current, nxt)
     )

@@ -128,6 +128,54 @@ class RoleSkill(models.Model):
         return f"{self.role} needs {self.skill} at {self.level}"
 
 
+class RoleIndustry(models.Model):
+    """What differs for a role in one industry: its key measures (empty: as in general)."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="industry_variants")
+    industry = models.CharField(max_length=16, choices=Industry.choices)
+    kpis = models.JSONField(
+        "KPIs in this industry", default=list, blank=True, help_text="Empty: as in general."
+    )
+    change_note = models.TextField(
+        "what changes", blank=True, help_text="One or two sentences a reader sees first."
+    )
+
+    class Meta:
+        ordering = ["role", "industry"]
+        verbose_name = "industry version"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "industry"], name="role_industry_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} in {self.get_industry_display().lower()}"
+
+
+class IndustrySkillLevel(models.Model):
+    """The level a role needs a skill at in one industry, where it differs from in general;
+    0 means the industry does not need the skill for this role."""
+
+    variant = models.ForeignKey(RoleIndustry, on_delete=models.CASCADE, related_name="skill_levels")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="industry_levels")
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        ordering = ["skill__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "skill"], name="industry_skill_unique"),
+            models.CheckConstraint(
+                condition=Q(level__gte=0, level__lte=5),
+                name="industry_skill_level_0_to_5",
+                violation_error_message="A level runs from 0 (not needed) to 5.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} at {self.level} for {self.variant}"
+
+
 class Statistic(models.TextChoices):
     P10 = "p10", "10th percentile"
     P25 = "p25", "25th percentile"
@@ -155,6 +203,12 @@ class SalaryFigure(models.Model):
     occupation_title = models.CharField(max_length=160)
     code_match = models.CharField(max_length=5, choices=CodeMatch.choices)
     code_note = models.TextField(blank=True, help_text="Why a proxy code stands in for the role.")
+    industry = models.CharField(
+        max_length=16,
+        choices=Industry.choices,
+        blank=True,
+        help_text="Empty for all industries; otherwise the industry this figure is for.",
+    )
     statistic = models.CharField(max_length=12, choices=Statistic.choices)
     amount = models.DecimalField(max_digits=10, decimal_places=0)
     currency = models.CharField(max_length=3, default="USD")
@@ -182,7 +236,14 @@ class SalaryFigure(models.Model):
                 violation_error_message="Say why this occupation code stands in for the role.",
             ),
             models.UniqueConstraint(
-                fields=["role", "occupation_code", "statistic", "source_name", "reference_year"],
+                fields=[
+                    "role",
+                    "industry",
+                    "occupation_code",
+                    "statistic",
+                    "source_name",
+                    "reference_year",
+                ],
                 name="salary_figure_unique",
                 violation_error_message=(
                     "This role already has this statistic from this source and year."
@@ -194,7 +255,13 @@ class SalaryFigure(models.Model):
         return f"{self.role}: {self.get_statistic_display()} {self.amount} ({self.reference_year})"
 
     def series_key(self):
-        return (self.role_id, self.occupation_code, self.source_name, self.reference_year)
+        return (
+            self.role_id,
+            self.industry,
+            self.occupation_code,
+            self.source_name,
+            self.reference_year,
+        )
 
 
 class EmploymentProjection(models.Model):

@@ -41,6 +41,10 @@ class Pay:
     chart: PayChart | None
     projections: list[EmploymentProjection] = field(default_factory=list)
 
+    def median_in(self, industry: str) -> SalaryFigure | None:
+        """The median for one industry, where a sourced figure for it exists."""
+        return best_median([f for f in self.figures if f.industry == industry])
+
 
 def chart_series(figures) -> PayChart | None:
     """The newest series with the most percentiles, if one has at least three points."""
@@ -57,7 +61,10 @@ def chart_series(figures) -> PayChart | None:
 
 
 def pay(figures: list[SalaryFigure], projections) -> Pay:
-    return Pay(figures, best_median(figures), chart_series(figures), list(projections))
+    """The role's pay: its median and chart from the figures for all industries; figures for
+    one industry are listed, and shown when that industry is chosen."""
+    general = [f for f in figures if not f.industry]
+    return Pay(figures, best_median(general), chart_series(general), list(projections))
 
 
 def misordered_percentiles(figures, series_key) -> list[tuple]:

@@ -7,7 +7,17 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from .ladder import SavedLadder
-from .models import TIER_ORDER, EmploymentProjection, Role, RoleSkill, SalaryFigure, Statistic, Tier
+from .models import (
+    TIER_ORDER,
+    EmploymentProjection,
+    IndustrySkillLevel,
+    Role,
+    RoleIndustry,
+    RoleSkill,
+    SalaryFigure,
+    Statistic,
+    Tier,
+)
 from .pay import MEDIAN_ORDER
 
 
@@ -16,7 +26,7 @@ def _with_median(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "salary_figures",
-            queryset=SalaryFigure.objects.filter(statistic=Statistic.MEDIAN).order_by(
+            queryset=SalaryFigure.objects.filter(statistic=Statistic.MEDIAN, industry="").order_by(
                 *MEDIAN_ORDER
             ),
             to_attr="median_figures",
@@ -96,3 +106,20 @@ def saved_ladder() -> SavedLadder:
     ):
         edges.setdefault(source_id, []).append(target_id)
     return SavedLadder(edges, dict(Role.objects.values_list("pk", "title")))
+
+
+def _with_skill_levels(queryset):
+    levels = IndustrySkillLevel.objects.select_related("skill")
+    return queryset.prefetch_related(Prefetch("skill_levels", queryset=levels))
+
+
+def industry_variant(role: Role, industry: str) -> RoleIndustry | None:
+    """What differs for the role in one industry, with its skill levels (two queries)."""
+    variants = _with_skill_levels(RoleIndustry.objects.filter(role=role, industry=industry))
+    return next(iter(variants), None)
+
+
+def industry_variants(industry: str) -> dict[int, RoleIndustry]:
+    """Every role's version for one industry, by role id (two queries)."""
+    variants = _with_skill_levels(RoleIndustry.objects.filter(industry=industry))
+    return {variant.role_id: variant for variant in variants}

@@ -13,8 +13,8 @@ from ..profiles import role_profile
 @require_safe
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def role_detail(request, slug):
-    profile = role_profile(slug)
     industry, error = Industry.from_param(request.GET.get("industry"))
+    profile = role_profile(slug, industry)
     context = {
         "profile": profile,
         "role": profile.role,

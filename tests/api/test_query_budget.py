@@ -5,9 +5,11 @@ import pytest
 ENDPOINTS = [
     ("/api/v1/roles", 3),
     ("/api/v1/roles?tier=mid&page=1&page_size=5", 3),
-    ("/api/v1/roles/operations-manager", 9),
+    ("/api/v1/roles/operations-manager", 11),  # as the page: 9, and the industry version (2)
+    ("/api/v1/roles/operations-manager?industry=services", 11),
     ("/api/v1/ladder", 3),
     ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", 5),
+    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer&industry=services", 7),
     ("/api/v1/certifications", 1),
     ("/api/v1/certifications?suits=mid&issuer=ascm", 1),
     ("/api/v1/certifications/cpim", 2),

@@ -124,3 +124,25 @@ def test_path_to_an_unknown_role_is_a_404(client):
     response = client.get("/api/v1/ladder/path?from=operations-analyst&to=astronaut")
     assert response.status_code == 404
     assert "astronaut" in response.json()["detail"]
+
+
+def test_role_profile_shows_the_role_in_an_industry(client):
+    general = client.get("/api/v1/roles/operations-manager").json()
+    services = client.get("/api/v1/roles/operations-manager?industry=services").json()
+    assert general["industry"]["industry"] == "manufacturing"  # as the page, by default
+    assert services["industry"]["industry"] == "services"
+    assert services["industry"]["kpis"]
+
+
+def test_role_profile_refuses_an_unknown_industry_with_the_pages_message(client):
+    response = client.get("/api/v1/roles/operations-manager?industry=farming")
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["parameter"] == "industry"
+    assert "There is no industry called “farming”" in error["message"]
+
+
+def test_path_plans_with_an_industrys_skill_levels(client):
+    url = "/api/v1/ladder/path?from=operations-analyst&to=operations-manager"
+    assert client.get(url + "&industry=technology").status_code == 200
+    assert client.get(url + "&industry=farming").status_code == 400

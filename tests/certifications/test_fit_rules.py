@@ -1,6 +1,6 @@
 """The fit finder's scoring and the facts line, on unsaved certifications worked out by hand."""
 
-from certifications.catalogue import filter_catalogue
+from certifications.catalogue import filter_catalogue, issuers
 from certifications.compare import comparison_rows
 from certifications.facts import summary_line, validity
 from certifications.fit import (
@@ -35,6 +35,7 @@ def test_a_certification_for_the_tier_scores_more_than_one_for_the_next_tier():
     assert tier_points("mid", ["entry"]) == 1
     assert tier_points("entry", ["senior"]) == 0
     assert tier_points("executive", ["senior"]) == 1
+    assert tier_points("executive", ["mid"]) == 0
 
 
 def test_asking_more_years_than_the_tier_starts_from_costs_points():
@@ -50,6 +51,11 @@ def test_no_experience_asked_helps_only_at_entry_level():
     assert experience_points(open_to_all, tier="mid", tier_years=TIER_YEARS) == 0
     unknown = cert(min_experience_years=None)
     assert experience_points(unknown, tier="entry", tier_years=TIER_YEARS) == 0
+
+
+def test_a_tier_with_no_roles_yet_counts_as_starting_from_no_experience():
+    one_year = cert(min_experience_years=1)
+    assert experience_points(one_year, tier="mid", tier_years={}) == EXPERIENCE_SHORT
 
 
 def test_the_score_adds_focus_tier_experience_exam_and_lifetime():
@@ -70,6 +76,28 @@ def test_ranking_puts_the_best_score_first_and_keeps_ties_stable():
     fits = rank_for([c, a, b], tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS)
     assert [f.certification.acronym for f in fits] == ["B", "C", "A"]
     assert [f.score for f in fits] == [12, 12, 9]
+    assert fits[0].reason == "Supply chain and logistics; suits mid-level roles"
+
+
+def test_an_equal_score_goes_to_the_closer_focus_first():
+    # Planning for the production floor: 3 x 3 = 9, suits mid 3: 12. Process improvement:
+    # 3 x 2 = 6, suits mid 3, one exam 1, lifetime 1, 1 year at mid +1: 12. Same score.
+    planning = cert(acronym="Z", slug="z", focus=Focus.PLANNING_INVENTORY)
+    lean = cert(
+        acronym="A",
+        slug="a",
+        focus=Focus.PROCESS_IMPROVEMENT,
+        exam_parts=1,
+        lifetime=True,
+        min_experience_years=1,
+    )
+    fits = rank_for(
+        [lean, planning], tier="mid", grow=Growth.PRODUCTION_FLOOR, tier_years=TIER_YEARS
+    )
+    assert [(f.certification.acronym, f.score) for f in fits] == [("Z", 12), ("A", 12)]
+    # The years asked are weighed against the tier's own start.
+    short = rank_for([lean], tier="mid", grow=Growth.PRODUCTION_FLOOR, tier_years={"mid": 0})
+    assert short[0].score == 12 - EXPERIENCE_MET + EXPERIENCE_SHORT
 
 
 def test_the_facts_line_says_experience_exam_and_renewal():
@@ -94,6 +122,7 @@ def test_the_facts_line_tells_no_prerequisite_from_no_experience():
         "Supply chain and logistics; suits mid-level, senior and executive roles; three exams"
     )
     assert summary_line(cert(exam_parts=1)).endswith("; one exam")
+    assert summary_line(cert(exam_parts=7)).endswith("; 7 exams")
 
 
 def test_validity_says_years_lifetime_or_unknown():
@@ -120,6 +149,14 @@ def test_a_comparison_row_differs_only_when_two_columns_differ():
     for c in (a, b):
         c._prefetched_objects_cache = {"roles": []}  # as compare's prefetch leaves them
     rows = {row.key: row.differs for row in comparison_rows([a, b])}
+    labels = [row.label for row in comparison_rows([a, b])]
+    assert labels[:3] == ["Issuer", "Focus", "Who it is for"]
     assert rows["tiers"] is True
     assert rows["exam"] is False and rows["issuer"] is False and rows["roles"] is False
     assert [r.key for r in comparison_rows([a, b], differences_only=True)] == ["tiers"]
+
+
+def test_the_issuers_are_those_of_the_certifications_listed_by_abbreviation():
+    pmi, ascm = Organization(pk=1, abbreviation="PMI"), Organization(pk=2, abbreviation="ASCM")
+    certs = [cert(slug="a", issuer=pmi), cert(slug="b", issuer=ascm), cert(slug="c", issuer=pmi)]
+    assert issuers(certs) == [ascm, pmi]

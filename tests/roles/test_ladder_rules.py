@@ -116,8 +116,22 @@ def test_a_step_carries_the_certifications_that_suit_the_next_role():
 
 
 def test_the_planner_refuses_a_downward_route_and_says_to_swap():
-    with pytest.raises(NoRoute, match="sits below Manager.*swap the two roles"):
+    with pytest.raises(NoRoute) as refusal:
         plan_route(small_ladder(), "manager", "analyst")
+    assert str(refusal.value) == (
+        "Analyst sits below Manager on the ladder. The planner maps moves upwards: swap the two "
+        "roles to see the route from there."
+    )
+
+
+def test_each_step_goes_from_one_role_to_the_next():
+    graph = small_ladder()
+    route = plan_route(graph, "analyst", "director")
+    assert [(s.current.slug, s.next.slug) for s in route.steps] == [
+        ("analyst", "scheduler"),
+        ("scheduler", "manager"),
+        ("manager", "director"),
+    ]
 
 
 def test_the_planner_refuses_a_route_to_the_same_role():
@@ -135,6 +149,8 @@ def test_a_cycle_is_found_and_told_from_its_start():
     assert find_cycle({"a": ["b"], "b": ["c"], "c": []}) is None
     assert find_cycle({"a": ["b", "c"], "b": ["d"], "c": ["d"], "d": []}) is None
     assert find_cycle({"x": ["x"]}) == ["x", "x"]
+    # A role that leads nowhere need not be listed.
+    assert find_cycle({"a": ["b"], "c": ["a"]}) is None
 
 
 def test_a_role_cannot_move_past_the_roles_it_leads_to_or_comes_from():
@@ -146,6 +162,10 @@ def test_a_role_cannot_move_past_the_roles_it_leads_to_or_comes_from():
         "Supervisor cannot move to rung 1: it would pass Analyst (rung 1) on the ladder."
     )
     assert rung_move_problem(graph["director"], 5) is None
+    assert rung_move_problem(graph["manager"], 2) == (
+        "Manager cannot move to rung 2: it would pass Supervisor (rung 2), Scheduler (rung 2) on "
+        "the ladder."
+    )
     assert rung_move_problem(graph["analyst"], 0) == (
         "Analyst is already on rung 1, the end of the ladder."
     )

@@ -76,3 +76,46 @@ def test_a_range_whose_low_end_is_above_its_high_end_is_reported():
 def test_the_message_names_both_percentiles_and_the_source():
     messages = percentile_order_errors([figure("p25", 80000), figure("median", 70000)])
     assert messages == ["25th percentile (80,000) is above Median (70,000) for BLS 2024."]
+
+
+def test_three_points_are_enough_for_a_chart():
+    chart = chart_series([figure("p10", 60), figure("median", 100), figure("p90", 180)])
+    assert [f.statistic for f in chart.figures] == ["p10", "median", "p90"]
+
+
+def test_between_series_of_one_length_and_year_the_verified_one_is_charted():
+    checked = [figure(s, a, source="A") for s, a in [("p10", 1), ("median", 2), ("p90", 3)]]
+    unchecked = [
+        figure(s, a, source="B", verified=False) for s, a in [("p10", 5), ("median", 6), ("p90", 7)]
+    ]
+    assert chart_series(unchecked + checked).figures[0].source_name == "A"
+    newer = [
+        figure(s, a, source="C", year=2025) for s, a in [("p10", 5), ("median", 6), ("p90", 7)]
+    ]
+    assert chart_series(checked + newer).figures[0].source_name == "C"
+
+
+def test_equal_neighbouring_percentiles_are_in_order():
+    figures = [
+        figure("p10", 60),
+        figure("p25", 60),
+        figure("range_low", 50),
+        figure("range_high", 50),
+    ]
+    assert misordered_percentiles(figures, SalaryFigure.series_key) == []
+
+
+def test_a_range_with_one_end_only_is_not_checked():
+    assert misordered_percentiles([figure("range_low", 90)], SalaryFigure.series_key) == []
+
+
+def test_every_series_out_of_order_is_reported():
+    one = [figure("p10", 60), figure("median", 50)]
+    other = [figure("p10", 120, source="Other"), figure("median", 110, source="Other")]
+    assert len(misordered_percentiles(one + other, SalaryFigure.series_key)) == 2
+
+
+def test_figures_of_different_series_are_never_compared_with_each_other():
+    one = [figure("p10", 60), figure("median", 70)]
+    other = [figure("p25", 100, source="Other"), figure("p75", 130, source="Other")]
+    assert misordered_percentiles(one + other, SalaryFigure.series_key) == []
