@@ -21,7 +21,10 @@ PAY_COLUMNS = [
     "source_name",
     "source_url",
     "reference_year",
+    "edition",
+    "industry",
     "verified",
+    "checked_on",
     "note",
 ]
 
@@ -86,7 +89,10 @@ def pay_csv(figures) -> str:
                 "source_name": f.source_name,
                 "source_url": f.source_url,
                 "reference_year": f.reference_year,
+                "edition": f.edition,
+                "industry": f.industry,
                 "verified": "yes" if f.verified else "no",
+                "checked_on": f.checked_on.isoformat() if f.checked_on else "",
                 "note": f.note,
             }
             for f in figures

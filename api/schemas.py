@@ -32,7 +32,7 @@ class Attribution(Schema):
 
 
 class PayFigure(Schema):
-    statistic: str = Field(description="p10, p25, median, p75, p90, range_low or range_high.")
+    statistic: str = Field(description="p10, p25, median, mean, p75, p90, range_low or range_high.")
     statistic_label: str
     amount: int
     currency: str
@@ -44,7 +44,11 @@ class PayFigure(Schema):
     source_name: str = Field(description="The source and its edition.")
     source_url: str | None
     reference_year: int = Field(description="The year the figure is for.")
+    edition: str = Field(description="The source's edition or release, e.g. May 2024.")
+    industry: str | None = Field(description="The industry it is for; null: all industries.")
     verified: bool = Field(description="False when the figure has not been checked at source.")
+    checked_on: date | None = Field(description="When it was last checked against the source.")
+    rung_note: str = Field(description="How the figure fits this rung, where rungs share a code.")
     note: str
 
 
@@ -53,6 +57,7 @@ class Projection(Schema):
     occupation_title: str
     start_year: int
     end_year: int
+    edition: str
     growth_percent: float
     source_name: str
     source_url: str | None
@@ -256,6 +261,8 @@ class Cost(Schema):
     nonmember: int | None
     currency: str
     note: str
+    total: int | None = Field(description="The least a first attempt costs, all included.")
+    total_note: str
 
 
 class RoleLink(Schema):
@@ -270,6 +277,8 @@ class CertificationDetail(CertificationSummary):
     eligibility: str
     exam: Exam
     cost: Cost
+    study_hours: str
+    pass_rate: str
     min_experience_years: int | None = Field(
         description="The fewest years of experience any route to the exam asks for (0: none); "
         "null when the issuer's rule is not a number of years."

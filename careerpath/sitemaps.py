@@ -20,6 +20,7 @@ class StaticPages(Sitemap):
             "guides:index",
             "guides:update",
             "data:index",
+            "sources",
         ]
 
     def location(self, item):
