@@ -46,6 +46,13 @@ PAGES = [
     ("guides", "/guides/", "plain"),
     ("guide", "/guides/working-with-senior-management/", "plain"),
     ("search", "/search/?q=inventory", "plain"),
+    ("api: role", "/api/v1/roles/operations-manager", "plain"),
+    (
+        "api: path",
+        "/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer",
+        "plain",
+    ),
+    ("api: certifications", "/api/v1/certifications?suits=mid", "plain"),
 ]
 FLOOR = ("floor (constant string)", "/_floor", "plain")
 # The wrk script for each way of sending; the last two are built from their parts in main().

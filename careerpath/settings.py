@@ -44,10 +44,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "axes",
+    "ninja",
     "roles",
     "certifications",
     "guides",
     "plans",
+    "api",
     "careerpath",
 ]
 
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Outside the page cache, so cached API answers still get ETag, 304 and CORS.
+    "api.middleware.ApiMiddleware",
     "careerpath.middleware.AnonymousPageCacheMiddleware",
 ]
 

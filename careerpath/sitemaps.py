@@ -20,6 +20,7 @@ class StaticPages(Sitemap):
             "guides:faq",
             "guides:index",
             "guides:update",
+            "data:index",
             "sources",
         ]
 

@@ -4,14 +4,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from api.api import build_api
 from guides import urls as guide_urls
 from roles import urls as role_urls
 
+from . import api as cross_app_api
 from .views import faq, ladder, pages, roles, search, skills
 
 # The FAQ filter uses the site search, so careerpath serves the FAQ page; it keeps its name
 # in the guides namespace ("guides:faq") beside guides' own pages.
 guide_patterns = [path("faq/", faq.faq, name="faq"), *guide_urls.urlpatterns]
+
+api_v1 = build_api(cross_app_api.router)
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -34,6 +38,8 @@ urlpatterns = [
     path("certifications/", include("certifications.urls")),
     path("plan/", include("plans.urls")),
     path("", include((guide_patterns, guide_urls.app_name))),
+    path("api/v1/", api_v1.urls),
+    path("data/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),

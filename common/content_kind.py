@@ -15,6 +15,17 @@ from django.db import models
 from pydantic import BaseModel
 
 
+def schema_name(file: str) -> str:
+    """The JSON Schema of a content file, in fixtures/schemas/: roles.yaml -> roles.json."""
+    return Path(file).with_suffix(".json").name
+
+
+def schema_line(file: str) -> str:
+    """The first line of a YAML content file: a comment that points a YAML language server
+    (an editor's) at the file's schema. The loader never sees it."""
+    return f"# yaml-language-server: $schema=schemas/{schema_name(file)}"
+
+
 @dataclass(frozen=True)
 class ContentError:
     file: str
@@ -213,7 +224,8 @@ class ContentKind:
 
     def export(self, path: Path) -> list[Path]:
         """Write the kind's file from the database; return the paths written."""
-        path.write_text(dump_yaml(self.export_records()), encoding="utf-8")
+        text = schema_line(self.file) + "\n" + dump_yaml(self.export_records())
+        path.write_text(text, encoding="utf-8")
         return [path]
 
     def export_records(self) -> list[dict]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["careerpath", "plans", "roles", "certifications", "guides", "common"]
+PACKAGES = ["careerpath", "plans", "api", "roles", "certifications", "guides", "common"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -57,3 +57,12 @@ def test_an_app_importing_careerpath_breaks_the_build(tmp_path):
     result = lint_imports(code)
     assert result.returncode != 0
     assert "certifications.selectors -> careerpath.profiles" in result.stdout
+
+
+def test_the_api_importing_careerpath_breaks_the_build(tmp_path):
+    code = copy_of_the_code(tmp_path)
+    roles = code / "api" / "roles.py"
+    roles.write_text(roles.read_text() + "\nfrom careerpath.profiles import ladder_graph  # noqa\n")
+    result = lint_imports(code)
+    assert result.returncode != 0
+    assert "api.roles -> careerpath.profiles" in result.stdout

@@ -40,6 +40,7 @@ PAGE_TYPES = [
     PageType("guides index", "/guides/"),
     PageType("guide", "/guides/working-with-senior-management/"),
     PageType("search results", "/search/?q=inventory"),
+    PageType("open data", "/data/"),
     PageType("update builder", UPDATE_BUILDER),
     PageType("update builder with an update", f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE}"),
     PageType(

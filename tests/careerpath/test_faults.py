@@ -76,6 +76,10 @@ def test_pages_answer_503_while_postgresql_is_away_and_recover_by_themselves(cli
             assert "We are back in a moment" in outage.content.decode()
             assert outage["Retry-After"] == "30"
             assert client.get("/healthz").status_code == 503
+            api = client.get("/api/v1/roles")  # the API says the same, in JSON
+            assert api.status_code == 503
+            assert "try again" in api.json()["detail"]
+            assert api["Retry-After"] == "30" and api["Cache-Control"] == "no-store"
         finally:
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
     recovered = client.get("/roles/")

@@ -1,0 +1,45 @@
+"""Each API endpoint and download issues a fixed number of queries, however much content."""
+
+import pytest
+
+ENDPOINTS = [
+    ("/api/v1/roles", 3),
+    ("/api/v1/roles?tier=mid&page=1&page_size=5", 3),
+    ("/api/v1/roles/operations-manager", 11),  # as the page: 9, and the industry version (2)
+    ("/api/v1/roles/operations-manager?industry=services", 11),
+    ("/api/v1/ladder", 3),
+    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", 5),
+    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer&industry=services", 7),
+    ("/api/v1/certifications", 1),
+    ("/api/v1/certifications?suits=mid&issuer=ascm", 1),
+    ("/api/v1/certifications/cpim", 2),
+    ("/api/v1/certifications/compare?c=cpim&c=cscp&c=pmp&c=cltd", 2),
+    ("/api/v1/faqs", 3),
+    ("/api/v1/faqs?q=manager", 3),
+    ("/api/v1/guides", 1),
+    ("/api/v1/guides/working-with-senior-management", 3),
+    ("/api/v1/search?q=inventory", 1),
+    ("/api/v1/openapi.json", 0),
+    ("/data/roles-pay.csv", 1),
+    ("/data/certifications.csv", 1),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "budget"), ENDPOINTS)
+def test_endpoint_stays_within_its_query_budget(client, django_assert_max_num_queries, url, budget):
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("url", "budget"), ENDPOINTS)
+def test_endpoint_keeps_the_same_budget_with_ten_times_the_content(
+    client, django_assert_max_num_queries, tenfold_content, url, budget
+):
+    assert tenfold_content["roles"] == 90
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url == "/api/v1/roles":
+        assert response.json()["count"] == 100  # the copies are listed, a page at a time
+        assert len(response.json()["items"]) == 20
