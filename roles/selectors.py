@@ -20,6 +20,7 @@ from .models import (
     Statistic,
     Tier,
 )
+from .progression import SkillComparison, compare_skills
 
 MEDIAN_ORDER = ("-reference_year", "-verified", "code_match", "source_name")
 
@@ -134,6 +135,7 @@ class RoleProfile:
     certifications: list
     faqs: list
     guides: list
+    skills: SkillComparison | None = None
 
 
 def role_profile(slug: str) -> RoleProfile:
@@ -145,7 +147,6 @@ def role_profile(slug: str) -> RoleProfile:
         Role.objects.prefetch_related(
             Prefetch("reports_to", queryset=Role.objects.order_by("rank", "title")),
             Prefetch("leads_to", queryset=Role.objects.order_by("rank", "title")),
-            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             Prefetch(
                 "salary_figures",
                 queryset=SalaryFigure.objects.order_by(
@@ -156,6 +157,14 @@ def role_profile(slug: str) -> RoleProfile:
             Prefetch("guides", queryset=Guide.objects.published().order_by("title")),
         ),
         slug=slug,
+    )
+    # The role's skills and its neighbors' in one query, so the page can compare levels.
+    role_skills = list(
+        RoleSkill.objects.filter(
+            Q(role=role)
+            | Q(role__in=Role.objects.filter(leads_to=role))
+            | Q(role__in=Role.objects.filter(comes_from=role))
+        ).select_related("skill", "role")
     )
     figures = list(role.salary_figures.all())
     codes = {f.occupation_code for f in figures}
@@ -170,11 +179,12 @@ def role_profile(slug: str) -> RoleProfile:
     )
     return RoleProfile(
         role=role,
-        skill_groups=_skill_groups(role.role_skills.all()),
+        skill_groups=_skill_groups([rs for rs in role_skills if rs.role_id == role.pk]),
         pay=_pay(figures, projections),
         certifications=list(certifications),
         faqs=list(role.faqs.all()),
         guides=list(role.guides.all()),
+        skills=compare_skills(role, role_skills, {r.pk for r in role.leads_to.all()}),
     )
 
 

@@ -20,4 +20,31 @@
     var form = event.target.form;
     if (form && form.hasAttribute("data-autosubmit") && !window.htmx) form.requestSubmit();
   });
+  // On a phone the header folds its navigation and search behind a Menu button (a disclosure).
+  // Without this script the button stays hidden and everything is in view.
+  function foldHeader() {
+    var toggle = document.querySelector(".site-menu-toggle");
+    var menu = document.getElementById("site-menu");
+    if (!toggle || !menu) return;
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    }
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      setOpen(open);
+      if (open) {
+        var first = menu.querySelector("a, input");
+        if (first) first.focus();
+      }
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" && toggle.offsetParent !== null) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldHeader);
+  else foldHeader();
 })();
