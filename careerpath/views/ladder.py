@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from careerpath.ladder_diagram import ladder_diagram
 from common.http import wants_fragment
 from roles import selectors
 
@@ -22,6 +23,7 @@ def ladder(request):
             status = 404
     context = {
         "rungs": rungs,
+        "diagram": ladder_diagram(rungs),
         "selected": selected,
         "unknown_role": slug if status == 404 else None,
         "breadcrumbs": LADDER_CRUMBS,
