@@ -14,6 +14,16 @@
       focusable.focus({ preventScroll: false });
     }
   });
+  // Choosing a rung of the ladder diagram swaps only the panel beside it; mark the chosen rung
+  // as current here (a full page load marks it on the server).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var chosen = event.detail.elt;
+    if (!event.detail.successful || !(chosen instanceof Element)) return;
+    var diagram = chosen.closest(".ladder-diagram");
+    if (!diagram) return;
+    diagram.querySelectorAll("[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
+    chosen.setAttribute("aria-current", "true");
+  });
   // Forms marked data-autosubmit submit themselves when a control changes (htmx handles the
   // request when present; without htmx the submit button is there).
   document.addEventListener("change", function (event) {

@@ -28,6 +28,7 @@ PAGE_TYPES = [
     PageType("guides index", "/guides/"),
     PageType("guide", "/guides/working-with-senior-management/"),
     PageType("search results", "/search/?q=inventory"),
+    PageType("site map", "/sitemap/"),
     PageType("404", "/no-such-page/", status=404),
 ]
 
