@@ -16,7 +16,7 @@ for candidate in python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test lint format bench scale clean
+.PHONY: help run serve test lint format bench mutate checks clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,9 +48,25 @@ serve: $(STAMP) ## production server: gunicorn with whitenoise (needs DJANGO_SEC
 test: $(STAMP) ## the whole test suite (PostgreSQL when DATABASE_URL points at one)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check, and the import contract (the layers of the code)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+
+checks: $(STAMP) ## migrations in step with the models; production settings pass check --deploy
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=careerpath.example $(PY) manage.py check --deploy --fail-level WARNING
+
+mutate: $(STAMP) ## mutation testing of the rule modules (mutmut); prints the survivors
+	rm -rf mutants
+	DATABASE_URL=sqlite:///:memory: $(VENV)/bin/mutmut run --max-children 2 || true
+	$(VENV)/bin/mutmut results
+	@$(VENV)/bin/mutmut export-cicd-stats >/dev/null
+	@$(PY) -c 'import json, sys; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+	  tested = s["total"] - s["skipped"]; killed = s["killed"] + s["timeout"]; \
+	  print(f"{killed} of {tested} mutants killed ({100 * killed / tested:.1f}%), 90% needed"); \
+	  sys.exit(killed < 0.9 * tested)'
 
 format: $(STAMP) ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -13,9 +13,11 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from common.admin import ModelAdmin
+
 from .content import export_content
 from .models import SearchEntry
-from .signals import content_models
+from .registry import content_models
 
 admin.site.site_header = "CareerPath editors"
 admin.site.site_title = "CareerPath editors"
@@ -46,7 +48,7 @@ def content_archive() -> bytes:
 
 
 @admin.register(SearchEntry)
-class SearchEntryAdmin(admin.ModelAdmin):
+class SearchEntryAdmin(ModelAdmin):
     """The search index is rebuilt from the content; here it can be looked at, not edited.
 
     It also carries the content download (`admin:content_export`), since a view on the admin

@@ -5,14 +5,7 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    class Kind(models.TextChoices):
-        ROLE = "role", "Roles"
-        SKILL = "skill", "Skills"
-        CERTIFICATION = "certification", "Certifications"
-        FAQ = "faq", "FAQ"
-        GUIDE = "guide", "Guides"
-
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=16, help_text="The content kind's name, e.g. roles.")
     slug = models.CharField(max_length=120)
     title = models.CharField(max_length=250)
     summary = models.TextField(blank=True)
@@ -28,4 +21,4 @@ class SearchEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.title}"
+        return f"{self.kind}: {self.title}"

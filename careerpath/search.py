@@ -11,12 +11,8 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from certifications.models import Certification
-from guides.markdown import plain_text
-from guides.models import FAQ, Guide
-from roles.models import Role, Skill
-
 from .models import SearchEntry
+from .registry import KINDS
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -25,7 +21,6 @@ SNIPPET_WIDTH = 160
 TITLE_FIT_WEIGHT = 0.25  # a tie-break among title matches, below a whole weight class
 # Letters and digits only: every term is then a safe tsquery operand and a plain LIKE pattern.
 WORD = re.compile(r"[^\W_]+")
-KIND_ORDER = list(SearchEntry.Kind.values)
 
 # PostgreSQL's English stop words (the Snowball list); PostgreSQL ignores them, so the SQLite
 # search and the highlighting do too.
@@ -45,94 +40,18 @@ def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-# --- index -----------------------------------------------------------------------------------
+# --- index ---------------------------------------------------------------------------------
 
 
-def _role_entry(role: Role) -> SearchEntry:
-    kpis = " ".join(f"{k.get('name', '')} {k.get('measure', '')}" for k in role.kpis)
-    body = " ".join(
-        [
-            *role.responsibilities,
-            kpis,
-            role.education,
-            role.focus_manufacturing,
-            role.focus_services,
-            role.focus_technology,
-        ]
-    )
-    return SearchEntry(
-        kind=SearchEntry.Kind.ROLE,
-        slug=role.slug,
-        title=role.title,
-        summary=f"{role.headline} {role.summary}",
-        body=body,
-        url=role.get_absolute_url(),
-    )
-
-
-def _skill_entry(skill: Skill) -> SearchEntry:
-    needed_by = sorted(skill.role_skills.all(), key=lambda rs: (-rs.level, rs.role.rank))
-    url = needed_by[0].role.get_absolute_url() + "#skills" if needed_by else "/roles/"
-    return SearchEntry(
-        kind=SearchEntry.Kind.SKILL,
-        slug=skill.slug,
-        title=skill.name,
-        summary=skill.description,
-        body=", ".join(rs.role.title for rs in needed_by),
-        url=url,
-    )
-
-
-def _certification_entry(cert: Certification) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.CERTIFICATION,
-        slug=cert.slug,
-        title=f"{cert.acronym} – {cert.name}",
-        summary=f"{cert.get_focus_display()}. {cert.audience}",
-        body=" ".join(
-            [
-                cert.issuer.name,
-                cert.issuer.abbreviation,
-                cert.eligibility,
-                cert.renewal,
-                cert.exam_format,
-            ]
-        ),
-        url=cert.get_absolute_url(),
-    )
-
-
-# FAQs and guides are indexed by the text a reader sees, not their Markdown source, so link
-# addresses (/roles/..., /guides/...) and markup never match and never show in snippets.
-def _faq_entry(faq: FAQ) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.FAQ,
-        slug=faq.slug,
-        title=faq.question,
-        summary=faq.get_category_display(),
-        body=plain_text(faq.answer_html),
-        url=faq.get_absolute_url(),
-    )
-
-
-def _guide_entry(guide: Guide) -> SearchEntry:
-    return SearchEntry(
-        kind=SearchEntry.Kind.GUIDE,
-        slug=guide.slug,
-        title=guide.title,
-        summary=guide.summary,
-        body=plain_text(guide.body_html),
-        url=guide.get_absolute_url(),
-    )
+def searched_kinds():
+    return [kind for kind in KINDS if kind.search_label]
 
 
 def build_entries() -> list[SearchEntry]:
     return [
-        *map(_role_entry, Role.objects.all()),
-        *map(_skill_entry, Skill.objects.prefetch_related("role_skills__role")),
-        *map(_certification_entry, Certification.objects.select_related("issuer")),
-        *map(_faq_entry, FAQ.objects.published()),
-        *map(_guide_entry, Guide.objects.published()),
+        SearchEntry(kind=kind.name, **vars(entry))
+        for kind in searched_kinds()
+        for entry in kind.search_entries()
     ]
 
 
@@ -213,15 +132,17 @@ def search(raw: str | None, per_group: int = PER_GROUP) -> Results:
     find = _postgresql_hits if is_postgresql() else _plain_hits
     rows = find(terms, per_group)
     pattern = highlight_pattern(terms)
+    labels = {kind.name: kind.search_label for kind in searched_kinds()}
+    order = list(labels)
     groups: dict[str, Group] = {}
     for entry, rank, total in rows:
-        group = groups.setdefault(entry.kind, Group(entry.kind, entry.get_kind_display()))
+        group = groups.setdefault(entry.kind, Group(entry.kind, labels[entry.kind]))
         group.total = total
         score = rank + TITLE_FIT_WEIGHT * title_fit(entry.title, pattern)
         group.hits.append(Hit(entry, score, mark(entry.title, pattern), snippet(entry, pattern)))
     for group in groups.values():
         group.hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
-    ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, KIND_ORDER.index(g.kind)))
+    ordered = sorted(groups.values(), key=lambda g: (-g.hits[0].score, order.index(g.kind)))
     return Results(text, terms, ordered, truncated)
 
 

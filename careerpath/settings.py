@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "common.sessions.SignedInSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -102,6 +103,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "connect_timeout": 3,
         }
     )
+    # A query that runs past the statement timeout is cancelled, so it cannot outlive the
+    # request (and the worker) that started it. wsgi.py sets it for web processes; management
+    # commands (migrate, load_content) run without one unless it is set in their environment.
+    STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "0"))
+    if STATEMENT_TIMEOUT_MS > 0:
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Check each pooled connection before use, so the site recovers by itself after a restart.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -132,7 +139,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # ASVS 2.1.1
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -141,11 +151,26 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lock an account/IP pair after repeated failed admin logins.
+# Lock a username/address pair, and an address on its own, after repeated failed sign-ins.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_CLIENT_IP_CALLABLE = "common.client_address.client_address"
+# How many proxies in front of the app append (or overwrite) X-Forwarded-For. The client's
+# address is the entry the outermost trusted proxy wrote; anything to its left came from the
+# client and is ignored. 1 by default: gunicorn binds to 127.0.0.1, behind one TLS proxy.
+# 0 trusts no header and takes the socket's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+# Signed-in sessions (staff only; visitors have no accounts) end 12 hours after sign-in and
+# after 30 minutes without a request (ASVS 3.3.2); see common/sessions.py.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_IDLE_SECONDS = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+# After sign-in without a usable `next=`, land on the admin rather than Django's default
+# /accounts/profile/, which this site does not have.
+LOGIN_REDIRECT_URL = "/admin/"
+CSRF_FAILURE_VIEW = "careerpath.views.errors.csrf_failure"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

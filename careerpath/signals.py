@@ -1,26 +1,10 @@
-"""Connect every content model's save and delete to `freshness.content_changed`."""
+"""Connect every content model's save and delete (from the registry) to
+`freshness.content_changed`."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .freshness import content_changed
-
-
-def content_models():
-    from certifications.models import Certification, Organization
-    from guides.models import FAQ, Guide
-    from roles.models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
-
-    return [
-        Role,
-        Skill,
-        RoleSkill,
-        SalaryFigure,
-        EmploymentProjection,
-        Organization,
-        Certification,
-        Guide,
-        FAQ,
-    ]
+from .registry import content_models
 
 
 def connect():

@@ -1,11 +1,9 @@
-"""The sitemap: every public role, certification and guide, and the fixed pages."""
+"""The sitemap: the fixed pages, then every kind in the registry that lists its pages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from certifications.models import Certification
-from guides.models import Guide
-from roles.models import Role
+from .registry import KINDS
 
 
 class StaticPages(Sitemap):
@@ -20,45 +18,11 @@ class StaticPages(Sitemap):
             "certifications:index",
             "guides:faq",
             "guides:index",
+            "guides:update",
         ]
 
     def location(self, item):
         return reverse(item)
 
 
-class RoleSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Role.objects.order_by("rank", "slug")
-
-    def lastmod(self, role):
-        return role.updated
-
-
-class CertificationSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Certification.objects.order_by("slug")
-
-    def lastmod(self, cert):
-        return cert.updated
-
-
-class GuideSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Guide.objects.published().order_by("slug")
-
-    def lastmod(self, guide):
-        return guide.modified
-
-
-SITEMAPS = {
-    "pages": StaticPages,
-    "roles": RoleSitemap,
-    "certifications": CertificationSitemap,
-    "guides": GuideSitemap,
-}
+SITEMAPS = {"pages": StaticPages, **{kind.name: kind.sitemap for kind in KINDS if kind.sitemap}}

@@ -5,15 +5,26 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from roles import urls as role_urls
+
 from .sitemaps import SITEMAPS
-from .views import ladder, pages, search, site_map
+from .views import ladder, pages, roles, search, site_map
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
-    path("roles/", include("roles.urls")),
+    # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
+    path(
+        "roles/",
+        include(
+            (
+                [*role_urls.urlpatterns, path("<slug:slug>/", roles.role_detail, name="detail")],
+                role_urls.app_name,
+            )
+        ),
+    ),
     path("certifications/", include("certifications.urls")),
     path("", include("guides.urls")),
     path("admin/", admin.site.urls),

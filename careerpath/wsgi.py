@@ -5,5 +5,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
+# Web requests get a statement timeout well inside gunicorn's 30 s worker timeout.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 
 application = get_wsgi_application()

@@ -1,14 +1,30 @@
 """Organisations and certifications in the admin, with each fact's source and date."""
 
+from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from roles.forms import ContentForm, SourcesField, TierCheckboxesField
+from common.admin import ModelAdmin
+from common.forms import ContentForm, SourcesField
+from roles.models import Tier
 
 from .content import CertificationRecord, Cost, Exam, OrganizationRecord
 from .models import Certification, Organization
+from .services import certifications_mark_verified
+
+
+class TierCheckboxesField(forms.MultipleChoiceField):
+    """The tiers a certification suits, ticked as checkboxes, kept in ladder order."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Tier.choices, **kwargs)
+
+    def clean(self, value):
+        chosen = set(super().clean(value))
+        return [tier for tier in Tier.values if tier in chosen]
 
 
 class OrganizationAdminForm(ContentForm):
@@ -29,9 +45,20 @@ class CertificationAdminForm(ContentForm):
     tiers = TierCheckboxesField(help_text="The tiers of the ladder it suits.")
     sources = SourcesField()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("tiers", self.instance.tiers)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "tiers" in cleaned_data:
+            self.instance.tiers = cleaned_data["tiers"]  # the suits_* flags, checked on save
+        return cleaned_data
+
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ModelAdmin):
     form = OrganizationAdminForm
     list_display = ["abbreviation", "name", "url", "certification_count", "updated"]
     search_fields = ["name", "abbreviation", "slug"]
@@ -46,7 +73,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(ModelAdmin):
     form = CertificationAdminForm
     list_display = ["acronym", "name", "issuer", "focus", "tier_list", "verified_on"]
     list_filter = ["focus", "issuer", "verified_on"]
@@ -60,10 +87,21 @@ class CertificationAdmin(admin.ModelAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["acronym", "name", "slug", "issuer", "focus", "official_url"]}),
-        ("Who it suits", {"fields": ["audience", "eligibility", "tiers", "roles"]}),
+        (
+            "Who it suits",
+            {
+                "fields": [
+                    "audience",
+                    "eligibility",
+                    ("min_experience_years", "no_prerequisite"),
+                    "tiers",
+                    "roles",
+                ]
+            },
+        ),
         ("Exam", {"fields": [("exam_parts", "exam_questions", "exam_minutes"), "exam_format"]}),
         ("Cost", {"fields": [("cost_member", "cost_nonmember", "currency"), "cost_note"]}),
-        ("Keeping it", {"fields": ["validity_years", "renewal"]}),
+        ("Keeping it", {"fields": [("validity_years", "lifetime"), "renewal"]}),
         (
             "Facts",
             {
@@ -82,14 +120,11 @@ class CertificationAdmin(admin.ModelAdmin):
     )
     def mark_verified_today(self, request, queryset):
         today = timezone.localdate()
-        with transaction.atomic():
-            certifications = list(queryset)
-            for certification in certifications:
-                certification.verified_on = today
-                certification.save()  # save(), not update(): the signals refresh the pages
-                self.log_change(request, certification, f"Facts verified on {today:%Y-%m-%d}.")
+        marked = certifications_mark_verified(certifications=queryset, on=today)
+        for certification in marked:
+            self.log_change(request, certification, f"Facts verified on {today:%Y-%m-%d}.")
         self.message_user(
             request,
-            f"Marked {len(certifications)} certification(s) verified on {today:%-d %B %Y}.",
+            f"Marked {len(marked)} certification(s) verified on {today:%-d %B %Y}.",
             messages.SUCCESS,
         )

@@ -4,11 +4,9 @@ from django import forms
 
 from roles.models import Tier
 
+from .compare import MAX_COMPARED, MIN_COMPARED
+from .fit import Growth
 from .models import Focus
-from .selectors import Growth
-
-MAX_COMPARED = 4
-MIN_COMPARED = 2
 
 
 def _choice(label: str, any_label: str, choices, kinds: str, **kwargs) -> forms.ChoiceField:

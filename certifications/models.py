@@ -1,6 +1,5 @@
 """Professional bodies and the certifications they award."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -60,13 +59,29 @@ class Certification(models.Model):
     )
     currency = models.CharField(max_length=3, default="USD")
     cost_note = models.TextField(blank=True)
+    min_experience_years = models.PositiveSmallIntegerField(
+        "fewest years of experience asked",
+        null=True,
+        blank=True,
+        help_text="The fewest years of work experience any route to the exam asks for: 0 when "
+        "none is asked; empty when the issuer's rule cannot be reduced to a number.",
+    )
+    no_prerequisite = models.BooleanField(
+        "no formal prerequisite",
+        default=False,
+        help_text="Anyone may sit the exam: no education, training or experience is asked.",
+    )
     validity_years = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave empty for a lifetime credential."
+        null=True, blank=True, help_text="Empty for a lifetime credential or an unknown period."
+    )
+    lifetime = models.BooleanField(
+        "lifetime credential", default=False, help_text="It never expires and needs no renewal."
     )
     renewal = models.TextField("validity and renewal")
-    tiers = models.JSONField(
-        default=list, help_text="Tiers it suits: entry, mid, senior, executive."
-    )
+    suits_entry = models.BooleanField("suits entry roles", default=False)
+    suits_mid = models.BooleanField("suits mid-level roles", default=False)
+    suits_senior = models.BooleanField("suits senior roles", default=False)
+    suits_executive = models.BooleanField("suits executive roles", default=False)
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
     official_url = models.URLField(max_length=300)
     verified_on = models.DateField("facts last verified")
@@ -94,6 +109,24 @@ class Certification(models.Model):
                 name="cert_eligibility_not_empty",
                 violation_error_message="Say what a candidate needs, or 'No formal prerequisite'.",
             ),
+            models.CheckConstraint(
+                condition=Q(suits_entry=True)
+                | Q(suits_mid=True)
+                | Q(suits_senior=True)
+                | Q(suits_executive=True),
+                name="cert_suits_a_tier",
+                violation_error_message="Tick at least one tier it suits.",
+            ),
+            models.CheckConstraint(
+                condition=Q(lifetime=False) | Q(validity_years__isnull=True),
+                name="cert_lifetime_has_no_validity",
+                violation_error_message="A lifetime credential has no validity period.",
+            ),
+            models.CheckConstraint(
+                condition=Q(no_prerequisite=False) | Q(min_experience_years=0),
+                name="cert_no_prerequisite_asks_no_experience",
+                violation_error_message="With no formal prerequisite, the experience asked is 0.",
+            ),
         ]
 
     def __str__(self):
@@ -103,20 +136,21 @@ class Certification(models.Model):
         return reverse("certifications:detail", args=[self.slug])
 
     @property
+    def tiers(self) -> list[str]:
+        """The tiers it suits, in ladder order."""
+        return [tier for tier in Tier.values if getattr(self, f"suits_{tier}")]
+
+    @tiers.setter
+    def tiers(self, tiers) -> None:
+        for tier in Tier.values:
+            setattr(self, f"suits_{tier}", tier in tiers)
+
+    @property
     def tier_labels(self) -> list[str]:
         labels = dict(Tier.choices)
-        return [labels[t] for t in Tier.values if t in self.tiers]
+        return [labels[t] for t in self.tiers]
 
-    def clean(self):
-        errors = {}
-        if not (self.eligibility or "").strip():
-            errors["eligibility"] = "Say what a candidate needs, or 'No formal prerequisite'."
-        unknown = [t for t in (self.tiers or []) if t not in Tier.values]
-        if unknown:
-            errors["tiers"] = f"Unknown tier(s): {', '.join(map(str, unknown))}."
-        for field in ("cost_member", "cost_nonmember"):
-            value = getattr(self, field)
-            if value is not None and value < 0:
-                errors[field] = "A cost cannot be negative."
-        if errors:
-            raise ValidationError(errors)
+
+def suits_tier(tier: str) -> Q:
+    """The condition "suits roles at `tier`", for filtering certifications in the database."""
+    return Q(**{f"suits_{tier}": True})

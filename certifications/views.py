@@ -11,7 +11,11 @@ from common.http import wants_fragment
 from roles.models import Tier
 
 from . import selectors
-from .forms import MAX_COMPARED, CatalogueFilterForm, CompareForm, FitFinderForm
+from .catalogue import filter_catalogue, issuers
+from .compare import MAX_COMPARED, comparison_rows
+from .facts import validity
+from .fit import Growth, rank_for
+from .forms import CatalogueFilterForm, CompareForm, FitFinderForm
 from .models import Certification
 
 FITS_SHOWN = 5
@@ -65,19 +69,19 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 @vary_on_headers("HX-Request")
 def catalogue(request):
     certifications = selectors.catalogue()
-    filters = CatalogueFilterForm(request.GET, issuers=selectors.issuers(certifications))
+    filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
     fit_form = FitFinderForm.from_query(request.GET)
     answers = fit_form.answers()
     fits = []
     if answers:
         tier_years = selectors.typical_experience()
-        fits = selectors.rank_for(certifications, **answers, tier_years=tier_years)[:FITS_SHOWN]
+        fits = rank_for(certifications, **answers, tier_years=tier_years)[:FITS_SHOWN]
     filtered = filters.is_valid()
     context = {
         "filters": filters,
         "fit_form": fit_form,
         "certifications": (
-            selectors.filter_catalogue(certifications, **filters.cleaned_data) if filtered else []
+            filter_catalogue(certifications, **filters.cleaned_data) if filtered else []
         ),
         "total": len(certifications),
         "kept_filters": filters.filters() if filtered else {},
@@ -85,7 +89,7 @@ def catalogue(request):
         "fits": fits,
         "fit_answer": {
             "tier": Tier(answers["tier"]).label,
-            "grow": selectors.Growth(answers["grow"]).label,
+            "grow": Growth(answers["grow"]).label,
         }
         if answers
         else {},
@@ -109,7 +113,7 @@ def certification_detail(request, slug):
     closest = next((o for o in others if o.focus == cert.focus), others[0] if others else None)
     context = {
         "certification": cert,
-        "validity": selectors.validity(cert),
+        "validity": validity(cert),
         "others": others,
         "closest": closest,
         "closest_url": compare_url([cert.slug, closest.slug]) if closest else "",
@@ -136,16 +140,14 @@ def compare(request):
         "columns": [
             {
                 "cert": cert,
-                "validity": selectors.validity(cert),
+                "validity": validity(cert),
                 "remove_url": compare_url(
                     [s for s in slugs if s != cert.slug], differences_only=differences_only
                 ),
             }
             for cert in chosen
         ],
-        "rows": (
-            selectors.comparison_rows(chosen, differences_only=differences_only) if chosen else []
-        ),
+        "rows": (comparison_rows(chosen, differences_only=differences_only) if chosen else []),
         "differences_only": differences_only,
         "slugs": slugs,
         "addable": [c for c in known.values() if c not in chosen]

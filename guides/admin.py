@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -13,11 +12,20 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from roles.forms import ContentForm
+from common.admin import ModelAdmin
+from common.forms import ContentForm
 
 from .content import FAQRecord, GuideRecord
+from .markdown import (
+    MAX_FAQ_ANSWER,
+    MAX_GUIDE_BODY,
+    MAX_MARKDOWN,
+    MarkdownRefused,
+    check_renderable,
+)
 from .markdown import render as render_markdown
 from .models import FAQ, Guide
+from .services import content_set_published, faq_move
 
 
 class MarkdownPreviewWidget(forms.Textarea):
@@ -30,10 +38,11 @@ class MarkdownPreviewWidget(forms.Textarea):
     class Media:
         css = {"all": ["admin-extra/markdown-preview.css"]}
 
-    def __init__(self, preview_url: str, attrs=None):
+    def __init__(self, preview_url: str, max_length: int = MAX_MARKDOWN, attrs=None):
         attrs = {"rows": 30, "class": "vLargeTextField markdown-source", **(attrs or {})}
         super().__init__(attrs=attrs)
         self.preview_url = preview_url
+        self.max_length = max_length
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
@@ -55,20 +64,26 @@ class MarkdownPreviewWidget(forms.Textarea):
             {
                 "textarea": textarea,
                 "preview_id": preview_id,
-                "preview": rendered_preview(value or ""),
+                "preview": rendered_preview(value or "", self.max_length),
             },
         )
 
 
-def rendered_preview(text: str) -> str:
-    html = render_markdown(text).html
+def rendered_preview(text: str, max_length: int = MAX_MARKDOWN) -> str:
+    try:
+        check_renderable(text, max_length=max_length)
+        html = render_markdown(text).html
+    except MarkdownRefused as refused:
+        # Shown in the preview box; saving the form gives the same message as a field error.
+        return format_html('<p class="markdown-preview-refused">{}</p>', str(refused))
     return html or '<p class="markdown-preview-empty">Nothing to preview yet.</p>'
 
 
-class MarkdownPreviewAdmin(admin.ModelAdmin):
+class MarkdownPreviewAdmin(ModelAdmin):
     """A ModelAdmin whose Markdown field gets the live preview and its endpoint."""
 
     markdown_field: str
+    markdown_max_length: int
 
     def get_urls(self):
         opts = self.opts
@@ -88,7 +103,8 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
                 reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_markdown_preview",
                     current_app=self.admin_site.name,
-                )
+                ),
+                self.markdown_max_length,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -98,7 +114,10 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         text = request.POST.get(self.markdown_field, "")
-        return HttpResponse(rendered_preview(text), content_type="text/html; charset=utf-8")
+        return HttpResponse(
+            rendered_preview(text, self.markdown_max_length),
+            content_type="text/html; charset=utf-8",
+        )
 
     @admin.action(description="Publish selected", permissions=["change"])
     def publish(self, request, queryset):
@@ -109,16 +128,12 @@ class MarkdownPreviewAdmin(admin.ModelAdmin):
         self._set_published(request, queryset, False)
 
     def _set_published(self, request, queryset, published: bool) -> None:
-        changed = 0
-        with transaction.atomic():
-            for obj in queryset.filter(published=not published):
-                obj.published = published
-                obj.save()  # save(), not update(): the signals refresh the public pages
-                self.log_change(request, obj, "Published." if published else "Unpublished.")
-                changed += 1
+        changed = content_set_published(objects=queryset, published=published)
+        for obj in changed:
+            self.log_change(request, obj, "Published." if published else "Unpublished.")
         state = "published" if published else "back to draft"
-        noun = self.opts.verbose_name if changed == 1 else self.opts.verbose_name_plural
-        self.message_user(request, f"{changed} {noun} {state}.", messages.SUCCESS)
+        noun = self.opts.verbose_name if len(changed) == 1 else self.opts.verbose_name_plural
+        self.message_user(request, f"{len(changed)} {noun} {state}.", messages.SUCCESS)
 
 
 class GuideAdminForm(ContentForm):
@@ -128,6 +143,7 @@ class GuideAdminForm(ContentForm):
 @admin.register(Guide)
 class GuideAdmin(MarkdownPreviewAdmin):
     markdown_field = "body"
+    markdown_max_length = MAX_GUIDE_BODY
     form = GuideAdminForm
     list_display = ["title", "published", "updated", "reading_minutes", "modified"]
     list_filter = ["published", "roles"]
@@ -152,6 +168,7 @@ class FAQAdminForm(ContentForm):
 @admin.register(FAQ)
 class FAQAdmin(MarkdownPreviewAdmin):
     markdown_field = "answer"
+    markdown_max_length = MAX_FAQ_ANSWER
     form = FAQAdminForm
     list_display = ["question", "category", "order", "published", "preview_link"]
     list_filter = ["category", "published"]
@@ -218,23 +235,16 @@ class FAQAdmin(MarkdownPreviewAdmin):
     def _move(self, request, queryset, step: int) -> None:
         """Swap each selected FAQ with its neighbour in its category."""
         moved, stuck = [], []
-        with transaction.atomic():
-            selected = list(queryset.order_by("category", "order", "question"))
-            if step > 0:
-                selected.reverse()  # the last one moves first, so a block moves together
-            for faq in selected:
-                siblings = _numbered_category(faq.category)
-                index = next(i for i, sibling in enumerate(siblings) if sibling.pk == faq.pk)
-                other = index + step
-                if not 0 <= other < len(siblings):
-                    stuck.append(faq.question)
-                    continue
-                mine, theirs = siblings[index], siblings[other]
-                mine.order, theirs.order = theirs.order, mine.order
-                for changed in (mine, theirs):
-                    changed.save()  # save(), not update(): the signals refresh the pages
-                self.log_change(request, mine, f"Moved to position {mine.order}.")
-                moved.append(mine.question)
+        selected = list(queryset.order_by("category", "order", "question"))
+        if step > 0:
+            selected.reverse()  # the last one moves first, so a block moves together
+        for faq in selected:
+            result = faq_move(faq=faq, step=step)
+            if result is None:
+                stuck.append(faq.question)
+                continue
+            self.log_change(request, result, f"Moved to position {result.order}.")
+            moved.append(result.question)
         if moved:
             self.message_user(request, f"Moved {len(moved)} FAQ(s).", messages.SUCCESS)
         for question in stuck:
@@ -242,13 +252,3 @@ class FAQAdmin(MarkdownPreviewAdmin):
             self.message_user(
                 request, f"“{question}” is already {where} in its category.", messages.WARNING
             )
-
-
-def _numbered_category(category: str) -> list[FAQ]:
-    """The FAQs of one category in order, renumbered 1, 2, 3… so no two share a position."""
-    siblings = list(FAQ.objects.filter(category=category).order_by("order", "question"))
-    for position, sibling in enumerate(siblings, start=1):
-        if sibling.order != position:
-            sibling.order = position
-            sibling.save()
-    return siblings

@@ -6,11 +6,60 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
+import markdown.extensions.toc
 import nh3
+
+# Longest Markdown an editor may save or preview. The largest guide is about 9,200 characters,
+# the longest FAQ answer about 700. At these lengths the slowest text found that passes
+# `check_renderable` (thousands of identical headings, or of abbreviations) renders in one to
+# two seconds, nested brackets in a tenth of that (tests/security/test_markdown_limits.py).
+MAX_GUIDE_BODY = 20_000
+MAX_FAQ_ANSWER = 3_000
+MAX_MARKDOWN = max(MAX_GUIDE_BODY, MAX_FAQ_ANSWER)
+# Python-Markdown looks for the closing bracket of every `[` (and the closing parenthesis after
+# every `](`) to the end of the paragraph: time grows with length × depth of nesting, and
+# every `[` left open counts as a level. Real text nests two or three deep.
+MAX_NESTING = 16
+
+# Ids of the page around rendered Markdown (base layout, guide and FAQ pages): a heading must
+# never take one of them, or the skip link and the page's own anchors would jump into the text.
+RESERVED_IDS = frozenset(
+    {"main", "content-main", "site-search-q", "site-search-live", "guide-title",
+     "guide-related-title", "faq-list", "faq-q"}
+)  # fmt: skip
+RESERVED_ID_PREFIXES = ("faq-topic-",)
+# Classes the Markdown features write themselves; any other class would borrow the site's styles.
+ALLOWED_CLASSES = {
+    "a": {"footnote-ref", "footnote-backref"},
+    "div": {"footnote", "toc"},
+}
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_HEADING_ID = re.compile(r"^[\w-]+$")
+_FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w-]+$")
+
+
+class MarkdownRefused(ValueError):
+    """Markdown too long or too deeply nested to render in reasonable time."""
+
+
+def _heading_id_allowed(value: str) -> bool:
+    return (
+        bool(_HEADING_ID.match(value))
+        and value not in RESERVED_IDS
+        and not value.startswith(RESERVED_ID_PREFIXES)
+    )
+
+
+def _slugify(value: str, separator: str) -> str:
+    slug = markdown.extensions.toc.slugify(value, separator)
+    if not slug or _heading_id_allowed(slug):
+        return slug  # an empty slug gets toc's own numbered id
+    return f"{slug}{separator}section"
+
 
 EXTENSIONS = ["toc", "tables", "footnotes", "sane_lists", "attr_list", "def_list", "abbr"]
 EXTENSION_CONFIGS = {
-    "toc": {"permalink": False, "toc_depth": "2-3", "anchorlink": False},
+    "toc": {"permalink": False, "toc_depth": "2-3", "anchorlink": False, "slugify": _slugify},
     # U+FE0E keeps the return arrow a text glyph rather than an emoji on phones.
     "footnotes": {"BACKLINK_TITLE": "Back to reference %d", "BACKLINK_TEXT": "&#8617;&#xFE0E;"},
 }
@@ -48,16 +97,59 @@ class Rendered:
     toc: list[dict]  # [{"id", "name" (plain text), "level", "children": [...]}]
 
 
+def _allowed_attribute(tag: str, name: str, value: str) -> str | None:
+    """Keep only the ids and classes the Markdown features produce (nh3's attribute_filter)."""
+    if name == "class":
+        kept = [c for c in value.split() if c in ALLOWED_CLASSES.get(tag, ())]
+        return " ".join(kept) or None
+    if name == "id":
+        if tag in HEADINGS and _heading_id_allowed(value):
+            return value
+        if tag in {"li", "sup"} and _FOOTNOTE_ID.match(value):
+            return value
+        return None
+    return value
+
+
 def sanitise(html: str) -> str:
-    """Strip everything a browser could run: scripts, event handlers, javascript: links."""
+    """Strip everything a browser could run (scripts, event handlers, javascript: links) and
+    every id or class the page's own could collide with."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_allowed_attribute,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t>]*\n")
+_BRACKETS = re.compile(r"[\[\]()]")
+
+
+def check_renderable(text: str, *, max_length: int = MAX_MARKDOWN) -> None:
+    """Raise MarkdownRefused, with a message for the editor, before slow text is rendered."""
+    if len(text) > max_length:
+        raise MarkdownRefused(
+            f"Keep it to {max_length:,} characters (this has {len(text):,}); "
+            "split a longer text into two."
+        )
+    for block in _BLOCK_BREAK.split(text):
+        depth = {"[": 0, "(": 0}
+        for match in _BRACKETS.finditer(block):
+            char = match.group()
+            opener = "[" if char in "[]" else "("
+            if char == opener:
+                depth[opener] += 1
+                if depth[opener] > MAX_NESTING:
+                    raise MarkdownRefused(
+                        f"Brackets nest more than {MAX_NESTING} deep, or too many "
+                        f"“{opener}” are never closed; close each bracket you open."
+                    )
+            elif depth[opener]:
+                depth[opener] -= 1
 
 
 def wrap_tables(safe_html: str) -> str:
@@ -82,8 +174,16 @@ def wrap_tables(safe_html: str) -> str:
 
 
 def render(text: str) -> Rendered:
+    """Safe HTML and the table of contents; MarkdownRefused for text too slow or deep to render."""
+    text = text or ""
+    check_renderable(text)
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    html = md.convert(text or "")
+    try:
+        html = md.convert(text)
+    except RecursionError as exc:  # e.g. hundreds of definition-list items in a row
+        raise MarkdownRefused(
+            "This text nests too deeply to show; separate its lists and quotes with blank lines."
+        ) from exc
     # Guides start their sections at h2 under the page's own h1; demote a stray h1.
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
     return Rendered(
@@ -112,6 +212,7 @@ def mark_checklists(html: str) -> str:
 
 
 def _plain_toc(tokens) -> list[dict]:
+    # A heading whose id the sanitiser dropped (an editor's `{: #main }`) has no anchor to list.
     return [
         {
             "id": t["id"],
@@ -120,6 +221,7 @@ def _plain_toc(tokens) -> list[dict]:
             "children": _plain_toc(t.get("children", [])),
         }
         for t in tokens
+        if _heading_id_allowed(t["id"])
     ]
 
 

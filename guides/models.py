@@ -7,7 +7,7 @@ from django.utils import timezone
 from certifications.models import Certification
 from roles.models import Role
 
-from .markdown import reading_minutes, render
+from .markdown import plain_text, reading_minutes, render
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -67,6 +67,9 @@ class FAQ(models.Model):
     )
     answer = models.TextField(help_text="Markdown, 40–150 words.")
     answer_html = models.TextField(editable=False, blank=True)
+    answer_text = models.TextField(
+        editable=False, blank=True, help_text="The answer as a reader sees it, for filtering."
+    )
     category = models.CharField(max_length=20, choices=FAQCategory.choices)
     order = models.PositiveSmallIntegerField(default=1, help_text="Position within its category.")
     roles = models.ManyToManyField(Role, blank=True, related_name="faqs")
@@ -86,6 +89,7 @@ class FAQ(models.Model):
 
     def save(self, *args, **kwargs):
         self.answer_html = render(self.answer).html
+        self.answer_text = plain_text(self.answer_html)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from certifications.models import Certification
 from roles.models import Role
 
-from .markdown import plain_text
 from .models import FAQ, FAQCategory, Guide
 
 MAX_FILTER_LENGTH = 100
@@ -68,26 +67,23 @@ def faq_list(raw_query: str | None = None) -> FAQList:
     """Published questions, each with its roles and published guides (three queries).
 
     Every word of the filter must appear, case-insensitively and as part of a word, in the
-    question or the answer a reader sees. The database narrows on the Markdown source; the
-    rendered text then decides, so link addresses such as /roles/... never count as a match.
+    question or the answer as a reader sees it (stored on save), so link addresses such as
+    /roles/... never count as a match.
     """
     text, terms, truncated = clean_filter(raw_query)
-    faqs = FAQ.objects.published().prefetch_related(_related_roles(), _published_guides())
+    faqs = (
+        FAQ.objects.published()
+        .defer("answer", "answer_text")
+        .prefetch_related(_related_roles(), _published_guides())
+    )
     for term in terms:
-        faqs = faqs.filter(Q(question__icontains=term) | Q(answer__icontains=term))
-    if terms:
-        faqs = [faq for faq in faqs if _matches(faq, terms)]
+        faqs = faqs.filter(Q(question__icontains=term) | Q(answer_text__icontains=term))
 
     sections = {value: FAQSection(value, label) for value, label in FAQCategory.choices}
     for faq in faqs:
         if faq.category in sections:
             sections[faq.category].faqs.append(faq)
     return FAQList(text, terms, [s for s in sections.values() if s.faqs], truncated)
-
-
-def _matches(faq: FAQ, terms: list[str]) -> bool:
-    visible = f"{faq.question} {plain_text(faq.answer_html)}".lower()
-    return all(term in visible for term in terms)
 
 
 def published_guides() -> list[Guide]:
@@ -102,3 +98,15 @@ def guide_page(slug: str, user) -> Guide:
         Prefetch("certifications", queryset=Certification.objects.only("slug", "acronym", "name")),
     )
     return get_object_or_404(guides, slug=slug)
+
+
+def faqs_for_role(role: Role) -> list[FAQ]:
+    """The published questions about a role, in the FAQ's order (one query)."""
+    return list(FAQ.objects.published().filter(roles=role).order_by("category", "order"))
+
+
+def guides_for_role(role: Role) -> list[Guide]:
+    """The published guides for a role, by title, without their long texts (one query)."""
+    return list(
+        Guide.objects.published().filter(roles=role).defer("body", "body_html").order_by("title")
+    )

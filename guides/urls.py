@@ -7,4 +7,15 @@ urlpatterns = [
     path("faq/", views.faq, name="faq"),
     path("guides/", views.guide_index, name="index"),
     path("guides/<slug:slug>/", views.guide_detail, name="detail"),
+    # The update builder belongs to the guide that teaches the update.
+    path(
+        "guides/working-with-senior-management/update/",
+        views.update_builder,
+        name="update",
+    ),
+    path(
+        "guides/working-with-senior-management/update/update.pdf",
+        views.update_pdf,
+        name="update-pdf",
+    ),
 ]

@@ -1,14 +1,19 @@
 """The FAQ and the guides."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from common.http import wants_fragment
+from common.pdf import pdf_response, render_pdf
 
 from . import selectors
+from .forms import MAX_MEASURES, UpdateForm, measure_formset
+from .update import build_update
 
 PUBLISHER = "CareerPath"
 
@@ -48,6 +53,89 @@ def guide_detail(request, slug):
     if not guide.published:
         add_never_cache_headers(response)  # a staff preview must never land in a shared cache
     return response
+
+
+UPDATE_GUIDE_SLUG = "working-with-senior-management"
+
+
+def _update_builder(request) -> dict:
+    """The builder's forms bound to the query string, and the update they make when valid."""
+    submitted = bool(request.GET)
+    form = UpdateForm(request.GET if submitted else None)
+    measures = measure_formset(request.GET)
+    valid = submitted and form.is_valid() and measures.is_valid()
+    update = None
+    if valid:
+        update = build_update(
+            measures=[m for m in (f.measure() for f in measures) if m is not None],
+            team=form.cleaned_data["team"],
+            period=form.cleaned_data["period"],
+            written_headline=form.cleaned_data["headline"],
+            risks=form.cleaned_data["risks"],
+            asks=form.cleaned_data["asks"],
+        )
+    query = request.GET.copy()
+    query.pop("add", None)
+    return {
+        "form": form,
+        "measures": measures,
+        "can_add_measure": len(measures.forms) < MAX_MEASURES,
+        "max_measures": MAX_MEASURES,
+        "invalid": submitted and not valid,
+        "update": update,
+        "pdf_url": f"{reverse('guides:update-pdf')}?{query.urlencode()}",
+        "guide_url": reverse("guides:detail", args=[UPDATE_GUIDE_SLUG]),
+    }
+
+
+def _builder_crumbs() -> list[tuple[str, str]]:
+    return [
+        ("Guides", reverse("guides:index")),
+        ("Working with senior management", reverse("guides:detail", args=[UPDATE_GUIDE_SLUG])),
+        ("Update builder", reverse("guides:update")),
+    ]
+
+
+def _keep_private(response):
+    """Figures a person typed are theirs: no shared cache, no search engine, no referrer."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def update_builder(request):
+    context = _update_builder(request)
+    if request.htmx and "add" in request.GET:
+        # "Add a measure" grows the form itself, so load the whole page rather than a preview.
+        response = render(request, "guides/update.html#preview", context)
+        response["HX-Redirect"] = request.get_full_path()
+        return _keep_private(response)
+    context["breadcrumbs"] = _builder_crumbs()
+    template = "guides/update.html#preview" if wants_fragment(request) else "guides/update.html"
+    response = render(request, template, context, status=400 if context["invalid"] else 200)
+    # The empty form is a public page like any other; anything typed into it is private.
+    return _keep_private(response) if request.GET else response
+
+
+@require_safe
+def update_pdf(request):
+    context = _update_builder(request)
+    update = context["update"]
+    if update is None or update.is_empty:
+        context["pdf_problem"] = (
+            "There is nothing to put in a PDF yet: fill in at least one measure, risk or "
+            "request, then download it again."
+            if not context["invalid"]
+            else "Correct the entries marked below, then download the PDF again."
+        )
+        context["breadcrumbs"] = _builder_crumbs()
+        return _keep_private(render(request, "guides/update.html", context, status=400))
+    html = render_to_string("guides/update_pdf.html", context, request=request)
+    name = slugify(f"{update.team} update {update.period}") or "operations-update"
+    return _keep_private(pdf_response(render_pdf(html), f"{name}.pdf"))
 
 
 def faq_page_data(faqs) -> dict | None:

@@ -2,19 +2,30 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count
+
+from common.admin import ModelAdmin
 
 from .forms import (
     ProjectionAdminForm,
     RoleAdminForm,
+    RoleIndustryForm,
     SalaryFigureForm,
     SalaryFigureInlineForm,
     SalaryFigureInlineFormSet,
     SkillAdminForm,
-    rung_move_problem,
 )
-from .models import EmploymentProjection, Role, RoleSkill, SalaryFigure, Skill
+from .models import (
+    EmploymentProjection,
+    IndustrySkillLevel,
+    Role,
+    RoleIndustry,
+    RoleSkill,
+    SalaryFigure,
+    Skill,
+)
+from .services import roles_move_rung
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})}}
 
@@ -37,6 +48,35 @@ class SkillRoleInline(admin.TabularInline):
     verbose_name_plural = "roles that need it (level 1 = aware … 5 = expert)"
 
 
+class RoleIndustryInline(admin.StackedInline):
+    model = RoleIndustry
+    form = RoleIndustryForm
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = "industry versions (what differs; skill levels on each version's page)"
+
+
+class IndustrySkillLevelInline(admin.TabularInline):
+    model = IndustrySkillLevel
+    autocomplete_fields = ["skill"]
+    extra = 0
+    verbose_name_plural = "skill levels that differ in this industry (0 = not needed)"
+
+
+@admin.register(RoleIndustry)
+class RoleIndustryAdmin(ModelAdmin):
+    form = RoleIndustryForm
+    list_display = ["role", "industry", "change_note"]
+    list_filter = ["industry"]
+    list_select_related = ["role"]
+    search_fields = ["role__title", "change_note"]
+    autocomplete_fields = ["role"]
+    inlines = [IndustrySkillLevelInline]
+
+    def view_on_site(self, variant):
+        return f"{variant.role.get_absolute_url()}?industry={variant.industry}#industry"
+
+
 class SalaryFigureInline(admin.TabularInline):
     model = SalaryFigure
     form = SalaryFigureInlineForm
@@ -47,6 +87,7 @@ class SalaryFigureInline(admin.TabularInline):
     fields = [
         "statistic",
         "amount",
+        "industry",
         "occupation_code",
         "occupation_title",
         "code_match",
@@ -67,7 +108,7 @@ class SalaryFigureInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ModelAdmin):
     form = RoleAdminForm
     list_display = ["title", "tier", "rank", "years", "skill_count", "figure_count", "updated"]
     list_filter = ["tier", "onet_derived"]
@@ -76,7 +117,7 @@ class RoleAdmin(admin.ModelAdmin):
     ordering = ["rank", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reports_to", "leads_to"]
-    inlines = [RoleSkillInline, SalaryFigureInline]
+    inlines = [RoleSkillInline, RoleIndustryInline, SalaryFigureInline]
     actions = ["move_up_a_rung", "move_down_a_rung"]
     save_on_top = True
     fieldsets = [
@@ -141,26 +182,18 @@ class RoleAdmin(admin.ModelAdmin):
         self._move(request, queryset, step=-1)
 
     def _move(self, request, queryset, step: int) -> None:
-        moved = []
-        # The role furthest along moves first, so a block of rungs can move together.
-        order = "-rank" if step > 0 else "rank"
-        with transaction.atomic():
-            for role in queryset.order_by(order, "title"):
-                rank = role.rank + step
-                problem = rung_move_problem(role, rank)
-                if problem:
-                    self.message_user(request, problem, messages.WARNING)
-                    continue
-                role.rank = rank
-                role.save()  # save(), not update(): the signals refresh the public pages
-                self.log_change(request, role, f"Moved to rung {rank}.")
-                moved.append(f"{role.title} (rung {rank})")
+        moved, problems = roles_move_rung(roles=queryset, step=step)
+        for problem in problems:
+            self.message_user(request, problem, messages.WARNING)
+        for role in moved:
+            self.log_change(request, role, f"Moved to rung {role.rank}.")
         if moved:
-            self.message_user(request, "Moved " + ", ".join(moved) + ".", messages.SUCCESS)
+            names = ", ".join(f"{role.title} (rung {role.rank})" for role in moved)
+            self.message_user(request, f"Moved {names}.", messages.SUCCESS)
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ModelAdmin):
     form = SkillAdminForm
     list_display = ["name", "kind", "slug", "role_count", "updated"]
     list_filter = ["kind"]
@@ -177,7 +210,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryFigure)
-class SalaryFigureAdmin(admin.ModelAdmin):
+class SalaryFigureAdmin(ModelAdmin):
     form = SalaryFigureForm
     list_display = [
         "role",
@@ -190,7 +223,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
         "reference_year",
         "verified",
     ]
-    list_filter = ["statistic", "code_match", "verified", "reference_year", "role"]
+    list_filter = ["statistic", "industry", "code_match", "verified", "reference_year", "role"]
     search_fields = [
         "role__title",
         "role__slug",
@@ -203,7 +236,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
     ordering = ["role__rank", "role__title", "occupation_code", "-reference_year", "amount"]
     autocomplete_fields = ["role"]
     fieldsets = [
-        (None, {"fields": ["role", "statistic", ("amount", "currency"), "region"]}),
+        (None, {"fields": ["role", "statistic", ("amount", "currency"), "region", "industry"]}),
         (
             "Occupation code",
             {
@@ -223,7 +256,7 @@ class SalaryFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmploymentProjection)
-class EmploymentProjectionAdmin(admin.ModelAdmin):
+class EmploymentProjectionAdmin(ModelAdmin):
     form = ProjectionAdminForm
     list_display = [
         "occupation_code",

@@ -1,49 +1,51 @@
-"""Schemas of the roles content files (fixtures/roles.yaml, skills.yaml, salaries.yaml,
-projections.yaml), and the small field types the other apps' schemas share."""
+"""The roles app's content files: fixtures/skills.yaml, roles.yaml, salaries.yaml and
+projections.yaml, their schemas and how their records map to the database."""
 
-from datetime import date
+from collections import defaultdict
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
+from pydantic import Field, StringConstraints, model_validator
+
+from common.content import (
+    Currency,
+    Name,
+    OptionalText,
+    Record,
+    Slug,
+    Source,
+    Text,
+    Url,
+    sources_as_stored,
 )
+from common.content_kind import ContentError, ContentKind, IndexEntry
+from common.synthetic import clone, copies_of, link_copies
 
-from .models import CodeMatch, Industry, SkillKind, Statistic, Tier
+from .ladder import find_cycle
+from .models import (
+    CodeMatch,
+    EmploymentProjection,
+    Industry,
+    IndustrySkillLevel,
+    Role,
+    RoleIndustry,
+    RoleSkill,
+    SalaryFigure,
+    Skill,
+    SkillKind,
+    Statistic,
+    Tier,
+)
+from .pay import misordered_percentiles
+from .sitemaps import RoleSitemap
 
-
-def _date_to_text(value):
-    # YAML reads 2026-05 as text but 2026-05-01 as a date; both mean "when".
-    return value.isoformat() if isinstance(value, date) else value
-
-
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)]
-DateText = Annotated[str, BeforeValidator(_date_to_text), StringConstraints(min_length=4)]
 OccupationCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")]
-
 TierName = Literal[tuple(Tier.values)]  # type: ignore[valid-type]
-
-
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(Record):
-    title: Text
-    url: Url | None = None
-    date: DateText
 
 
 class SkillRecord(Record):
     slug: Slug
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    name: Name(120)
     kind: Literal[tuple(SkillKind.values)]  # type: ignore[valid-type]
     description: Text
 
@@ -61,13 +63,23 @@ class Focus(Record):
 
 assert set(Focus.model_fields) == set(Industry.values)
 
+IndustryName = Literal[tuple(Industry.values)]  # type: ignore[valid-type]
+
+
+class IndustryVersion(Record):
+    """What differs for a role in one industry; anything left out is as in general."""
+
+    change_note: OptionalText = ""
+    kpis: list[Kpi] = []
+    skills: dict[Slug, Annotated[int, Field(ge=0, le=5)]] = {}  # 0: not needed there
+
 
 class RoleRecord(Record):
     slug: Slug
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    title: Name(120)
     tier: TierName
     rank: Annotated[int, Field(ge=1, le=50)]
-    headline: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+    headline: Name(160)
     summary: Text
     responsibilities: list[Text] = Field(min_length=1)
     years_min: Annotated[int, Field(ge=0, le=60)]
@@ -81,6 +93,7 @@ class RoleRecord(Record):
     skills: dict[Slug, Annotated[int, Field(ge=1, le=5)]] = {}
     sources: list[Source] = []
     onet_derived: bool = False
+    industries: dict[IndustryName, IndustryVersion] = {}
 
     @model_validator(mode="after")
     def years_in_order(self):
@@ -99,13 +112,12 @@ class SalaryRecord(Record):
     occupation_title: Text
     code_match: Literal[tuple(CodeMatch.values)]  # type: ignore[valid-type]
     code_note: OptionalText = ""
+    industry: IndustryName | Literal[""] = ""
     statistic: Literal[tuple(Statistic.values)]  # type: ignore[valid-type]
     amount: Annotated[int, Field(ge=0)]
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
+    currency: Currency = "USD"
     region: Text = "United States"
-    source_name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
-    ]
+    source_name: Name(200)
     source_url: Url | None = None
     reference_year: Annotated[int, Field(ge=1990, le=2100)]
     verified: bool
@@ -119,8 +131,9 @@ class SalaryRecord(Record):
 
     @property
     def key(self) -> str:
+        where = f" {self.industry}" if self.industry else ""
         return (
-            f"{self.role} {self.occupation_code} {self.statistic} {self.reference_year} "
+            f"{self.role}{where} {self.occupation_code} {self.statistic} {self.reference_year} "
             f"({self.source_name})"
         )
 
@@ -145,3 +158,337 @@ class ProjectionRecord(Record):
     @property
     def key(self) -> str:
         return f"{self.occupation_code} {self.start_year}-{self.end_year}"
+
+
+# --- how the records map to the database ---------------------------------------------------
+
+
+class Skills(ContentKind):
+    name, noun, file = "skills", "skill", "skills.yaml"
+    schema, model = SkillRecord, Skill
+    search_label = "Skills"
+
+    def export_records(self):
+        return [
+            SkillRecord.model_validate(
+                {f: getattr(s, f) for f in SkillRecord.model_fields}
+            ).model_dump(mode="json")
+            for s in Skill.objects.order_by("slug")
+        ]
+
+    def search_entries(self):
+        for skill in Skill.objects.prefetch_related("role_skills__role"):
+            needed_by = sorted(skill.role_skills.all(), key=lambda rs: (-rs.level, rs.role.rank))
+            url = needed_by[0].role.get_absolute_url() + "#skills" if needed_by else "/roles/"
+            yield IndexEntry(
+                slug=skill.slug,
+                title=skill.name,
+                summary=skill.description,
+                body=", ".join(rs.role.title for rs in needed_by),
+                url=url,
+            )
+
+    def originals(self, copy_slug):
+        return list(Skill.objects.exclude(slug__regex=copy_slug))
+
+    def synthesize(self, i, originals, copies):
+        return copies_of(originals, lambda s: clone(s, name=f"{s.name} {i}", slug=f"{s.slug}-x{i}"))
+
+
+_RELATIONS = ("reports_to", "leads_to", "skills", "industries")
+
+
+class Roles(ContentKind):
+    name, noun, file = "roles", "role", "roles.yaml"
+    schema, model = RoleRecord, Role
+    extra_models = (RoleSkill, RoleIndustry, IndustrySkillLevel)
+    search_label = "Roles"
+    sitemap = RoleSitemap
+
+    def references(self, record):
+        return [
+            ("reports_to", "roles", record.reports_to),
+            ("leads_to", "roles", record.leads_to),
+            ("skills", "skills", record.skills),
+            *(
+                (f"industries.{name}.skills", "skills", version.skills)
+                for name, version in record.industries.items()
+            ),
+        ]
+
+    def check(self, records, file):
+        cycle = find_cycle({r.slug: r.leads_to for r in records})
+        if not cycle:
+            return []
+        loop = "the ladder goes round in a circle: " + " → ".join(cycle)
+        return [ContentError(file, cycle[0], "leads_to", loop)]
+
+    def values(self, record, resolved):
+        data = record.model_dump(mode="json", exclude_none=True, exclude={"focus", *_RELATIONS})
+        data["sources"] = sources_as_stored(record.sources)
+        focus = {f"focus_{industry}": getattr(record.focus, industry) for industry in Industry}
+        return {**data, **focus}
+
+    def relate(self, records, objects, resolved, writer):
+        skills = resolved["skills"]
+        current = defaultdict(dict)
+        for rs in RoleSkill.objects.all():
+            current[rs.role_id][rs.skill_id] = rs.level
+        for record in records:
+            role = objects[record.slug]
+            writer.set_m2m(self, role, "reports_to", [objects[s] for s in record.reports_to])
+            writer.set_m2m(self, role, "leads_to", [objects[s] for s in record.leads_to])
+            wanted = {skills[s].pk: level for s, level in record.skills.items()}
+            if current[role.pk] != wanted:
+                RoleSkill.objects.filter(role=role).delete()
+                RoleSkill.objects.bulk_create(
+                    RoleSkill(role=role, skill_id=pk, level=level) for pk, level in wanted.items()
+                )
+                writer.mark_touched(self, role)
+        self._relate_industries(records, objects, skills, writer)
+
+    def _relate_industries(self, records, objects, skills, writer):
+        """Each role's industry versions, rewritten where they differ from the files."""
+        current: dict = defaultdict(dict)
+        for variant in RoleIndustry.objects.prefetch_related("skill_levels__skill"):
+            current[variant.role_id][variant.industry] = _version(variant)
+        for record in records:
+            role = objects[record.slug]
+            wanted = {name: v.model_dump(mode="json") for name, v in record.industries.items()}
+            if current[role.pk] == wanted:
+                continue
+            RoleIndustry.objects.filter(role=role).delete()
+            for name, version in record.industries.items():
+                variant = RoleIndustry.objects.create(
+                    role=role,
+                    industry=name,
+                    kpis=[kpi.model_dump() for kpi in version.kpis],
+                    change_note=version.change_note,
+                )
+                IndustrySkillLevel.objects.bulk_create(
+                    IndustrySkillLevel(variant=variant, skill=skills[slug], level=level)
+                    for slug, level in version.skills.items()
+                )
+            writer.mark_touched(self, role)
+
+    def export_records(self):
+        roles = Role.objects.order_by("rank", "slug").prefetch_related(
+            "reports_to",
+            "leads_to",
+            "role_skills__skill",
+            "industry_variants__skill_levels__skill",
+        )
+        return [self._record(r).model_dump(mode="json", exclude_none=True) for r in roles]
+
+    @staticmethod
+    def _record(role: Role) -> RoleRecord:
+        skip = {"focus", *_RELATIONS}
+        return RoleRecord.model_validate(
+            {
+                **{f: getattr(role, f) for f in RoleRecord.model_fields if f not in skip},
+                "focus": {industry: role.focus_in(industry) for industry in Industry.values},
+                "reports_to": sorted(r.slug for r in role.reports_to.all()),
+                "leads_to": sorted(r.slug for r in role.leads_to.all()),
+                "skills": {
+                    rs.skill.slug: rs.level
+                    for rs in sorted(role.role_skills.all(), key=lambda rs: rs.skill.slug)
+                },
+                "industries": {v.industry: _version(v) for v in role.industry_variants.all()},
+            }
+        )
+
+    def search_entries(self):
+        for role in Role.objects.all():
+            kpis = " ".join(f"{k.get('name', '')} {k.get('measure', '')}" for k in role.kpis)
+            focus = [role.focus_in(industry) for industry in Industry.values]
+            yield IndexEntry(
+                slug=role.slug,
+                title=role.title,
+                summary=f"{role.headline} {role.summary}",
+                body=" ".join([*role.responsibilities, kpis, role.education, *focus]),
+                url=role.get_absolute_url(),
+            )
+
+    def originals(self, copy_slug):
+        return list(
+            Role.objects.exclude(slug__regex=copy_slug).prefetch_related(
+                "leads_to", "reports_to", "role_skills"
+            )
+        )
+
+    def synthesize(self, i, originals, copies):
+        new = copies_of(
+            originals, lambda r: clone(r, title=f"{r.title} {i}", slug=f"{r.slug}-x{i}")
+        )
+        link_copies(Role, "leads_to", originals, new, new)
+        link_copies(Role, "reports_to", originals, new, new)
+        skills = copies["skills"]
+        RoleSkill.objects.bulk_create(
+            RoleSkill(role=new[r.pk], skill=skills[rs.skill_id], level=rs.level)
+            for r in originals
+            for rs in r.role_skills.all()
+        )
+        return new
+
+
+def _version(variant: RoleIndustry) -> dict:
+    """An industry version as the content files write it."""
+    levels = sorted(variant.skill_levels.all(), key=lambda level: level.skill.slug)
+    return IndustryVersion.model_validate(
+        {
+            "change_note": variant.change_note,
+            "kpis": variant.kpis,
+            "skills": {level.skill.slug: level.level for level in levels},
+        }
+    ).model_dump(mode="json")
+
+
+def _series(figure) -> tuple:
+    return (
+        figure.role,
+        figure.industry,
+        figure.occupation_code,
+        figure.source_name,
+        figure.reference_year,
+    )
+
+
+class Salaries(ContentKind):
+    name, noun, file = "salaries", "salary figure", "salaries.yaml"
+    schema, model = SalaryRecord, SalaryFigure
+
+    def label(self, raw, index):
+        if isinstance(raw, dict):
+            parts = [raw.get(k) for k in ("role", "occupation_code", "statistic", "reference_year")]
+            if all(parts):
+                if raw.get("industry"):
+                    parts.insert(1, raw["industry"])
+                return " ".join(str(p) for p in parts)
+        return super().label(raw, index)
+
+    def key(self, record):
+        return (
+            record.role,
+            record.industry,
+            record.occupation_code,
+            record.statistic,
+            record.source_name,
+            record.reference_year,
+        )
+
+    def record_label(self, record):
+        return record.key
+
+    def references(self, record):
+        return [("role", "roles", [record.role])]
+
+    def check(self, records, file):
+        errors = []
+        for lower, higher in misordered_percentiles(records, _series):
+            if lower.statistic == Statistic.RANGE_LOW:
+                message = "the high end of the range is below the low end"
+            else:
+                message = (
+                    f"{Statistic(higher.statistic).label} ({higher.amount:,}) is below "
+                    f"{Statistic(lower.statistic).label} ({lower.amount:,})"
+                )
+            errors.append(ContentError(file, higher.key, "amount", message))
+        return errors
+
+    def queryset(self):
+        return SalaryFigure.objects.select_related("role")
+
+    def object_key(self, obj):
+        return (
+            obj.role.slug,
+            obj.industry,
+            obj.occupation_code,
+            obj.statistic,
+            obj.source_name,
+            obj.reference_year,
+        )
+
+    def values(self, record, resolved):
+        return {
+            **record.model_dump(exclude={"role"}),
+            "role": resolved["roles"][record.role],
+            "source_url": record.source_url or "",
+        }
+
+    def export_records(self):
+        figures = SalaryFigure.objects.select_related("role").order_by(
+            "role__rank",
+            "role__slug",
+            "industry",
+            "occupation_code",
+            "-reference_year",
+            "source_name",
+            "statistic",
+        )
+        return [
+            SalaryRecord.model_validate(
+                {
+                    **{f: getattr(figure, f) for f in SalaryRecord.model_fields if f != "role"},
+                    "role": figure.role.slug,
+                    "amount": int(figure.amount),
+                    "source_url": figure.source_url or None,
+                }
+            ).model_dump(mode="json", exclude_none=True)
+            for figure in figures
+        ]
+
+    def originals(self, copy_slug):
+        return list(SalaryFigure.objects.exclude(role__slug__regex=copy_slug))
+
+    def synthesize(self, i, originals, copies):
+        roles = copies["roles"]
+        new = [clone(f, role_id=roles[f.role_id].pk) for f in originals]
+        SalaryFigure.objects.bulk_create(new)
+        return {f.pk: copy for f, copy in zip(originals, new, strict=True)}
+
+
+class Projections(ContentKind):
+    name, noun, file = "projections", "projection", "projections.yaml"
+    schema, model = ProjectionRecord, EmploymentProjection
+
+    def label(self, raw, index):
+        if isinstance(raw, dict):
+            parts = [raw.get(k) for k in ("occupation_code", "start_year", "end_year")]
+            if all(parts):
+                return f"{parts[0]} {parts[1]}-{parts[2]}"
+        return super().label(raw, index)
+
+    def key(self, record):
+        return (record.occupation_code, record.start_year, record.end_year)
+
+    def record_label(self, record):
+        return record.key
+
+    def object_key(self, obj):
+        return (obj.occupation_code, obj.start_year, obj.end_year)
+
+    def values(self, record, resolved):
+        growth = Decimal(str(record.growth_percent)).quantize(Decimal("0.1"))
+        return {
+            **record.model_dump(),
+            "source_url": record.source_url or "",
+            "growth_percent": growth,
+        }
+
+    def export_records(self):
+        return [
+            ProjectionRecord.model_validate(
+                {
+                    **{f: getattr(p, f) for f in ProjectionRecord.model_fields},
+                    "growth_percent": float(p.growth_percent),
+                    "source_url": p.source_url or None,
+                }
+            ).model_dump(mode="json", exclude_none=True)
+            for p in EmploymentProjection.objects.order_by("occupation_code", "start_year")
+        ]
+
+
+SKILLS = Skills()
+ROLES = Roles()
+SALARIES = Salaries()
+PROJECTIONS = Projections()

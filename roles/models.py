@@ -1,6 +1,5 @@
 """Roles on the operations ladder, the skills they need and what they pay."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +20,17 @@ class Industry(models.TextChoices):
     MANUFACTURING = "manufacturing", "Manufacturing"
     SERVICES = "services", "Services"
     TECHNOLOGY = "technology", "Technology"
+
+    @classmethod
+    def from_param(cls, value: str | None) -> tuple[str, str | None]:
+        """The industry a query parameter asks for (manufacturing when none), and a message
+        when it names none we know."""
+        if value in (None, ""):
+            return cls.MANUFACTURING, None
+        if value in cls.values:
+            return value, None
+        choices = ", ".join(label.lower() for _, label in cls.choices)
+        return cls.MANUFACTURING, f"There is no industry called “{value[:40]}”. Choose {choices}."
 
 
 class Role(models.Model):
@@ -74,14 +84,6 @@ class Role(models.Model):
     def focus_in(self, industry: str) -> str:
         return getattr(self, f"focus_{industry}")
 
-    def clean(self):
-        if (
-            self.years_max is not None
-            and self.years_min is not None
-            and self.years_max < self.years_min
-        ):
-            raise ValidationError({"years_max": "Must not be below 'from'."})
-
 
 class SkillKind(models.TextChoices):
     HARD = "hard", "Hard skill"
@@ -126,6 +128,54 @@ class RoleSkill(models.Model):
         return f"{self.role} needs {self.skill} at {self.level}"
 
 
+class RoleIndustry(models.Model):
+    """What differs for a role in one industry: its key measures (empty: as in general)."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="industry_variants")
+    industry = models.CharField(max_length=16, choices=Industry.choices)
+    kpis = models.JSONField(
+        "KPIs in this industry", default=list, blank=True, help_text="Empty: as in general."
+    )
+    change_note = models.TextField(
+        "what changes", blank=True, help_text="One or two sentences a reader sees first."
+    )
+
+    class Meta:
+        ordering = ["role", "industry"]
+        verbose_name = "industry version"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "industry"], name="role_industry_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} in {self.get_industry_display().lower()}"
+
+
+class IndustrySkillLevel(models.Model):
+    """The level a role needs a skill at in one industry, where it differs from in general;
+    0 means the industry does not need the skill for this role."""
+
+    variant = models.ForeignKey(RoleIndustry, on_delete=models.CASCADE, related_name="skill_levels")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="industry_levels")
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        ordering = ["skill__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "skill"], name="industry_skill_unique"),
+            models.CheckConstraint(
+                condition=Q(level__gte=0, level__lte=5),
+                name="industry_skill_level_0_to_5",
+                violation_error_message="A level runs from 0 (not needed) to 5.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} at {self.level} for {self.variant}"
+
+
 class Statistic(models.TextChoices):
     P10 = "p10", "10th percentile"
     P25 = "p25", "25th percentile"
@@ -153,6 +203,12 @@ class SalaryFigure(models.Model):
     occupation_title = models.CharField(max_length=160)
     code_match = models.CharField(max_length=5, choices=CodeMatch.choices)
     code_note = models.TextField(blank=True, help_text="Why a proxy code stands in for the role.")
+    industry = models.CharField(
+        max_length=16,
+        choices=Industry.choices,
+        blank=True,
+        help_text="Empty for all industries; otherwise the industry this figure is for.",
+    )
     statistic = models.CharField(max_length=12, choices=Statistic.choices)
     amount = models.DecimalField(max_digits=10, decimal_places=0)
     currency = models.CharField(max_length=3, default="USD")
@@ -174,8 +230,20 @@ class SalaryFigure(models.Model):
                 name="salary_amount_not_negative",
                 violation_error_message="Pay cannot be negative.",
             ),
+            models.CheckConstraint(
+                condition=~Q(code_match="proxy") | ~Q(code_note=""),
+                name="salary_proxy_code_has_reason",
+                violation_error_message="Say why this occupation code stands in for the role.",
+            ),
             models.UniqueConstraint(
-                fields=["role", "occupation_code", "statistic", "source_name", "reference_year"],
+                fields=[
+                    "role",
+                    "industry",
+                    "occupation_code",
+                    "statistic",
+                    "source_name",
+                    "reference_year",
+                ],
                 name="salary_figure_unique",
                 violation_error_message=(
                     "This role already has this statistic from this source and year."
@@ -187,50 +255,13 @@ class SalaryFigure(models.Model):
         return f"{self.role}: {self.get_statistic_display()} {self.amount} ({self.reference_year})"
 
     def series_key(self):
-        return (self.role_id, self.occupation_code, self.source_name, self.reference_year)
-
-    def clean(self):
-        errors = {}
-        if self.amount is not None and self.amount < 0:
-            errors["amount"] = "Pay cannot be negative."
-        if self.code_match == CodeMatch.PROXY and not self.code_note.strip():
-            errors["code_note"] = "Say why this occupation code stands in for the role."
-        if errors:
-            raise ValidationError(errors)
-
-
-def misordered_percentiles(figures, series_key) -> list[tuple]:
-    """(lower, higher) pairs whose amounts fall where they should rise, within each series.
-
-    `figures` are anything with a `statistic` and an `amount` (model rows or content records);
-    `series_key(figure)` says which series (role, code, source, year) a figure belongs to.
-    """
-    series: dict[tuple, dict] = {}
-    for figure in figures:
-        series.setdefault(series_key(figure), {})[figure.statistic] = figure
-    pairs = []
-    for points in series.values():
-        ordered = [points[s] for s in PERCENTILE_ORDER if s in points]
-        pairs += [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if a.amount > b.amount]
-        low, high = points.get(Statistic.RANGE_LOW), points.get(Statistic.RANGE_HIGH)
-        if low and high and low.amount > high.amount:
-            pairs.append((low, high))
-    return pairs
-
-
-def percentile_order_errors(figures) -> list[str]:
-    """Messages for every series (role, code, source, year) whose percentiles do not rise."""
-    messages = []
-    for lower, higher in misordered_percentiles(figures, SalaryFigure.series_key):
-        if lower.statistic == Statistic.RANGE_LOW:
-            messages.append("The low end of the range is above the high end.")
-        else:
-            messages.append(
-                f"{lower.get_statistic_display()} ({lower.amount:,.0f}) is above "
-                f"{higher.get_statistic_display()} ({higher.amount:,.0f}) for "
-                f"{lower.source_name} {lower.reference_year}."
-            )
-    return messages
+        return (
+            self.role_id,
+            self.industry,
+            self.occupation_code,
+            self.source_name,
+            self.reference_year,
+        )
 
 
 class EmploymentProjection(models.Model):
@@ -255,57 +286,11 @@ class EmploymentProjection(models.Model):
                 name="projection_unique",
             ),
             models.CheckConstraint(
-                condition=Q(end_year__gt=F("start_year")), name="projection_period_in_order"
+                condition=Q(end_year__gt=F("start_year")),
+                name="projection_period_in_order",
+                violation_error_message="The period must end after it starts.",
             ),
         ]
 
     def __str__(self):
         return f"{self.occupation_code} {self.start_year}–{self.end_year}: {self.growth_percent}%"
-
-
-def find_cycle(edges: dict) -> list | None:
-    """A path that returns to its start in the graph `edges` (node -> next nodes), or None."""
-    state: dict = {}  # 1 = on the current path, 2 = finished
-
-    def visit(node, path):
-        state[node] = 1
-        for nxt in edges.get(node, []):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt) :] + [nxt]
-            if nxt not in state:
-                found = visit(nxt, path + [nxt])
-                if found:
-                    return found
-        state[node] = 2
-        return None
-
-    for start in list(edges):
-        if start not in state:
-            found = visit(start, [start])
-            if found:
-                return found
-    return None
-
-
-def ladder_cycle(role: Role, leads_to: list[Role]) -> list[str] | None:
-    """Titles of the loop that `role` leading to `leads_to` would close, or None.
-
-    The saved ladder has no loop, so a loop found after the change runs through `role`;
-    it is told starting and ending there.
-    """
-    edges: dict = {}
-    for source_id, target_id in Role.leads_to.through.objects.values_list(
-        "from_role_id", "to_role_id"
-    ):
-        edges.setdefault(source_id, []).append(target_id)
-    edges[role.pk] = [r.pk for r in leads_to]
-    cycle = find_cycle(edges)
-    if cycle is None:
-        return None
-    loop = cycle[:-1]
-    if role.pk in loop:
-        start = loop.index(role.pk)
-        loop = loop[start:] + loop[:start]
-    titles = dict(Role.objects.values_list("pk", "title"))
-    titles[role.pk] = role.title
-    return [titles[pk] for pk in [*loop, loop[0]]]

@@ -7,6 +7,10 @@ from django.views.decorators.vary import vary_on_headers
 from careerpath.ladder_diagram import ladder_diagram
 from common.http import wants_fragment
 from roles import selectors
+from roles.ladder import NoRoute, plan_route
+from roles.models import Industry
+
+from ..profiles import ladder_graph
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
@@ -38,9 +42,14 @@ def ladder(request):
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def path_planner(request):
     start, end = request.GET.get("from", ""), request.GET.get("to", "")
-    graph = selectors.ladder_graph()
+    industry, industry_error = "", None
+    if request.GET.get("industry"):
+        industry, industry_error = Industry.from_param(request.GET["industry"])
+    graph = ladder_graph(industry if not industry_error else "")
     route, problem, status = None, None, 200
-    if start or end or "from" in request.GET or "to" in request.GET:
+    if industry_error:
+        problem, status = industry_error, 400
+    elif start or end or "from" in request.GET or "to" in request.GET:
         route, problem, status = _plan(graph, start, end)
     context = {
         "roles": sorted(graph.values(), key=lambda r: (r.rank, r.title)),
@@ -48,6 +57,9 @@ def path_planner(request):
         "end": end,
         "route": route,
         "problem": problem,
+        "industry": industry if not industry_error else "",
+        "industry_label": Industry(industry).label if industry and not industry_error else "",
+        "industries": Industry.choices,
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     template = "careerpath/path.html#result" if wants_fragment(request) else "careerpath/path.html"
@@ -64,6 +76,6 @@ def _plan(graph, start, end):
         names = ", ".join(f"“{s[:60]}”" for s in unknown)
         return None, f"We have no role called {names}. Pick roles from the lists.", 404
     try:
-        return selectors.plan_route(graph, start, end), None, 200
-    except selectors.NoRoute as no_route:
+        return plan_route(graph, start, end), None, 200
+    except NoRoute as no_route:
         return None, str(no_route), 400

@@ -57,4 +57,19 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldHeader);
   else foldHeader();
+  // Print buttons need JavaScript, so they stay hidden without it (the browser's own Print
+  // command does the same). Delegated, so buttons swapped in by htmx work too.
+  function showPrintButtons(root) {
+    root.querySelectorAll("button[data-print][hidden]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showPrintButtons(document); });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target instanceof Element) showPrintButtons(event.target);
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("button[data-print]");
+    if (button) window.print();
+  });
 })();

@@ -15,6 +15,8 @@ CONTENT_MODELS = [
     "certification",
     "guide",
     "faq",
+    "roleindustry",
+    "industryskilllevel",
 ]
 
 

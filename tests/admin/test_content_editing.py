@@ -244,11 +244,11 @@ def test_certification_tiers_are_ticked_as_checkboxes_and_kept_in_ladder_order(e
     assert 'type="checkbox" name="tiers" value="executive"' in page
 
 
-def test_a_role_page_edits_its_skills_and_salary_figures_inline(editor_client):
+def test_a_role_page_edits_its_skills_industry_versions_and_salary_figures_inline(editor_client):
     role = Role.objects.get(slug="operations-analyst")
     page = editor_client.get(f"/admin/roles/role/{role.pk}/change/")
     prefixes = {f.formset.prefix for f in page.context["inline_admin_formsets"]}
-    assert prefixes == {"role_skills", "salary_figures"}
+    assert prefixes == {"role_skills", "industry_variants", "salary_figures"}
     assert page.context["inline_admin_formsets"][0].formset.total_form_count() == (
         role.role_skills.count()
     )

@@ -223,7 +223,7 @@ def test_years_out_of_order_are_refused(editor_client):
     response = submit(
         editor_client, role_url("operations-analyst"), {"years_min": "9", "years_max": "3"}
     )
-    assert_refused(response, "Must not be below")
+    assert_refused(response, "must not be below")
 
 
 def test_a_projection_period_must_end_after_it_starts(editor_client):

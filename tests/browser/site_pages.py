@@ -12,6 +12,15 @@ class PageType:
     status: int = 200
 
 
+UPDATE_BUILDER = "/guides/working-with-senior-management/update/"
+UPDATE_EXAMPLE = (
+    "team=Plant+2&period=November+2026&m-TOTAL_FORMS=2&m-INITIAL_FORMS=0"
+    "&m-0-name=On-time+delivery&m-0-unit=%25&m-0-better=higher&m-0-this_month=91.5"
+    "&m-0-target=95&m-0-last_month=94.8&m-0-year_to_date=93.9&m-0-earlier=93.2+94.1"
+    "&m-1-name=Cost+per+unit&m-1-unit=%24&m-1-better=lower&m-1-this_month=4.12"
+    "&m-1-target=4.20&m-1-last_month=4.25&risks=Gearbox+spare+on+order&asks=Approve+a+Saturday+shift"
+)
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("roles index", "/roles/"),
@@ -29,6 +38,13 @@ PAGE_TYPES = [
     PageType("guide", "/guides/working-with-senior-management/"),
     PageType("search results", "/search/?q=inventory"),
     PageType("site map", "/sitemap/"),
+    PageType("update builder", UPDATE_BUILDER),
+    PageType("update builder with an update", f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE}"),
+    PageType(
+        "update builder with a mistake",
+        f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE.replace('this_month=91.5', 'this_month=lots')}",
+        status=400,
+    ),
     PageType("404", "/no-such-page/", status=404),
 ]
 

@@ -9,7 +9,7 @@ from django.template import loader
 from django.test import RequestFactory
 from html5lib.constants import E
 
-from .site_pages import PAGE_TYPE_PARAMS
+from .site_pages import PAGE_TYPE_PARAMS, UPDATE_BUILDER, UPDATE_EXAMPLE
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,8 @@ PARTIALS = [
     ("comparison", "/certifications/compare/?c=cpim&c=cscp"),
     ("faq list", "/faq/?q=certification"),
     ("search results", "/search/?q=lean"),
+    ("update preview", f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE}"),
+    ("update preview with a mistake", f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE}&m-1-target=x"),
 ]
 
 

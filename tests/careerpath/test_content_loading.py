@@ -262,3 +262,40 @@ def snapshot():
         "faqs": sorted((f.slug, f.answer, f.published) for f in FAQ.objects.all()),
         "guides": sorted((g.slug, g.body, g.updated) for g in Guide.objects.all()),
     }
+
+
+def test_an_unknown_skill_in_an_industry_version_is_refused_naming_the_field(files):
+    def change(roles):
+        role = next(r for r in roles if r["slug"] == "inventory-analyst")
+        role["industries"]["services"]["skills"]["juggling"] = 2
+
+    edit_yaml(files / "roles.yaml", change)
+    err = refused(files)
+    assert (
+        "roles.yaml: inventory-analyst: industries.services.skills: unknown skill 'juggling'" in err
+    )
+
+
+def test_an_industry_skill_level_above_five_is_refused(files):
+    def change(roles):
+        role = next(r for r in roles if r["slug"] == "inventory-analyst")
+        role["industries"]["services"]["skills"]["mrp"] = 6
+
+    edit_yaml(files / "roles.yaml", change)
+    assert "inventory-analyst: industries.services.skills.mrp: must be less than or equal to 5" in (
+        refused(files)
+    )
+
+
+def test_a_changed_industry_version_is_loaded_and_counted_as_an_update(files):
+    def change(roles):
+        role = next(r for r in roles if r["slug"] == "inventory-analyst")
+        role["industries"]["services"]["change_note"] = "A new note."
+
+    edit_yaml(files / "roles.yaml", change)
+    out, _ = load(files)
+    assert "roles: 0 created, 1 updated, 9 unchanged" in out
+    from roles.models import RoleIndustry
+
+    variant = RoleIndustry.objects.get(role__slug="inventory-analyst", industry="services")
+    assert variant.change_note == "A new note."

@@ -55,28 +55,28 @@ def fresh_index(django_capture_on_commit_callbacks):
 
 def test_inventory_puts_the_inventory_analyst_and_cpim_first_in_early_groups():
     found = results("inventory")
-    assert slugs(found, "role")[0] == "inventory-analyst"
-    assert slugs(found, "certification")[0] == "cpim"
+    assert slugs(found, "roles")[0] == "inventory-analyst"
+    assert slugs(found, "certifications")[0] == "cpim"
     order = kinds_in_order(found)
-    assert order.index("role") <= 1 and order.index("certification") <= 2
+    assert order.index("roles") <= 1 and order.index("certifications") <= 2
 
 
 def test_managers_finds_the_operations_manager_by_its_stem():
-    assert slugs(results("managers"), "role")[0] == "operations-manager"
+    assert slugs(results("managers"), "roles")[0] == "operations-manager"
 
 
 @pytest.mark.parametrize(
     ("query", "kind", "slug"),
     [
-        ("inventory analyst", "role", "inventory-analyst"),
-        ("production scheduler", "role", "production-scheduler"),
-        ("inventory control", "skill", "inventory-control"),
-        ("CPIM", "certification", "cpim"),
-        ("black belt", "certification", "lean-six-sigma-black-belt"),
-        ("CPIM or CSCP", "faq", "cpim-or-cscp"),
-        ("improvement proposal executives", "faq", "how-do-i-pitch-an-improvement-to-executives"),
-        ("senior management", "guide", "working-with-senior-management"),
-        ("career ladder", "guide", "operations-career-ladder"),
+        ("inventory analyst", "roles", "inventory-analyst"),
+        ("production scheduler", "roles", "production-scheduler"),
+        ("inventory control", "skills", "inventory-control"),
+        ("CPIM", "certifications", "cpim"),
+        ("black belt", "certifications", "lean-six-sigma-black-belt"),
+        ("CPIM or CSCP", "faqs", "cpim-or-cscp"),
+        ("improvement proposal executives", "faqs", "how-do-i-pitch-an-improvement-to-executives"),
+        ("senior management", "guides", "working-with-senior-management"),
+        ("career ladder", "guides", "operations-career-ladder"),
     ],
 )
 def test_each_kind_of_page_can_be_found(query, kind, slug):
@@ -99,17 +99,17 @@ def test_results_are_grouped_by_kind_under_headings(client):
 
 
 def test_the_last_word_matches_as_a_prefix_while_the_person_types():
-    assert "inventory-analyst" in slugs(results("invent"), "role")
+    assert "inventory-analyst" in slugs(results("invent"), "roles")
 
 
 def test_every_word_must_match():
-    assert slugs(results("inventory xylophone"), "role") == []
+    assert slugs(results("inventory xylophone"), "roles") == []
 
 
 def test_words_that_stop_nowhere_are_ignored():
     found = results("what is the CPIM")
     assert found.terms == ["cpim"]
-    assert slugs(found, "certification")[0] == "cpim"
+    assert slugs(found, "certifications")[0] == "cpim"
 
 
 # --- ranking ---------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(fresh_inde
         title = make_guide(
             title="All about the zorblatt", summary="Nothing here.", body="Nothing in the body."
         )
-    assert slugs(results("zorblatt"), "guide") == [title.slug, summary.slug, body.slug]
+    assert slugs(results("zorblatt"), "guides") == [title.slug, summary.slug, body.slug]
 
 
 def test_a_faq_with_the_word_in_its_question_ranks_above_one_with_it_in_the_answer(fresh_index):
@@ -142,7 +142,7 @@ def test_a_faq_with_the_word_in_its_question_ranks_above_one_with_it_in_the_answ
         in_question = make_faq(
             question="What is a quibbleton?", answer="A tool some planners use every day."
         )
-    assert slugs(results("quibbleton"), "faq") == [in_question.slug, in_answer.slug]
+    assert slugs(results("quibbleton"), "faqs") == [in_question.slug, in_answer.slug]
 
 
 def test_each_group_shows_its_best_ten_and_says_how_many_more_match(client):
@@ -156,7 +156,7 @@ def test_each_group_shows_its_best_ten_and_says_how_many_more_match(client):
 
 @on_postgresql
 def test_postgresql_ranks_with_the_weighted_vector_through_the_gin_index():
-    entry = SearchEntry.objects.get(kind="role", slug="inventory-analyst")
+    entry = SearchEntry.objects.get(kind="roles", slug="inventory-analyst")
     assert entry.search_vector is not None
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -168,21 +168,21 @@ def test_postgresql_ranks_with_the_weighted_vector_through_the_gin_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "careerpath_searchentry_vector_gin" in plan
-    ranked = [hit.score for hit in group(results("inventory"), "role").hits]
+    ranked = [hit.score for hit in group(results("inventory"), "roles").hits]
     assert ranked == sorted(ranked, reverse=True) and ranked[0] > ranked[-1]
 
 
 @on_postgresql
 def test_postgresql_stems_words_the_sqlite_fallback_cannot():
     # "operational" and "operations" share the English stem "oper"; SQLite sees other words.
-    assert "operations-manager" in slugs(results("operational management"), "role")
+    assert "operations-manager" in slugs(results("operational management"), "roles")
 
 
 @on_sqlite
 def test_sqlite_needs_no_search_vector_and_matches_words_not_parts_of_words():
     assert not SearchEntry.objects.exclude(search_vector=None).exists()
-    assert "inventory-analyst" in slugs(results("inventory"), "role")
-    assert slugs(results("nventory"), "role") == []  # inside a word is not a match
+    assert "inventory-analyst" in slugs(results("inventory"), "roles")
+    assert slugs(results("nventory"), "roles") == []  # inside a word is not a match
 
 
 # --- what it leaves out ----------------------------------------------------------------------
@@ -197,11 +197,11 @@ def test_unpublished_faqs_and_guides_are_never_found(fresh_index):
 
 
 def test_unpublishing_a_guide_removes_it_from_the_results(fresh_index):
-    assert "working-with-senior-management" in slugs(results("senior management"), "guide")
+    assert "working-with-senior-management" in slugs(results("senior management"), "guides")
     with fresh_index():
         Guide.objects.filter(slug="working-with-senior-management").update(published=False)
         Guide.objects.get(slug="working-with-senior-management").save()
-    assert "working-with-senior-management" not in slugs(results("senior management"), "guide")
+    assert "working-with-senior-management" not in slugs(results("senior management"), "guides")
 
 
 def test_link_addresses_in_markdown_are_not_searched(fresh_index):
@@ -368,10 +368,10 @@ def test_a_search_is_one_query(client, django_assert_max_num_queries, url):
 def test_a_search_is_still_one_query_with_ten_times_the_faqs_and_guides(
     client, django_assert_max_num_queries, url
 ):
-    faqs, guides = (SearchEntry.objects.filter(kind=k).count() for k in ("faq", "guide"))
+    faqs, guides = (SearchEntry.objects.filter(kind=k).count() for k in ("faqs", "guides"))
     add_nine_copies_of_every_faq_and_guide()
     site_search.rebuild_index()
-    assert SearchEntry.objects.filter(kind="faq").count() == 10 * faqs
-    assert SearchEntry.objects.filter(kind="guide").count() == 10 * guides
+    assert SearchEntry.objects.filter(kind="faqs").count() == 10 * faqs
+    assert SearchEntry.objects.filter(kind="guides").count() == 10 * guides
     with django_assert_max_num_queries(1):
         assert client.get(url).status_code == 200

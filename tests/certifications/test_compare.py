@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from certifications.selectors import ROWS
+from certifications.compare import ROWS
 
 from .conftest import (
     assert_no_inline_code,

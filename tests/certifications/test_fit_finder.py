@@ -6,8 +6,9 @@ import re
 import pytest
 
 from certifications import selectors
+from certifications.facts import summary_line
+from certifications.fit import Growth, rank_for
 from certifications.models import Certification, Focus
-from certifications.selectors import Growth, experience_years, fit_reason, rank_for
 
 from .conftest import assert_valid_html, between
 
@@ -96,6 +97,8 @@ def test_ties_go_to_the_closer_focus_then_the_acronym():
         slug="zzz",
         focus=Focus.PLANNING_INVENTORY,
         eligibility="No formal prerequisite.",
+        min_experience_years=0,
+        no_prerequisite=True,
         tiers=["senior"],
         renewal="Every three years.",
         exam_parts=1,
@@ -105,8 +108,11 @@ def test_ties_go_to_the_closer_focus_then_the_acronym():
         slug="aaa",
         focus=Focus.PROCESS_IMPROVEMENT,
         eligibility="No formal prerequisite.",
+        min_experience_years=0,
+        no_prerequisite=True,
         tiers=["senior"],
         renewal="Lifetime certification; no recertification is required.",
+        lifetime=True,
         exam_parts=1,
     )
     # Planning (3 x 3) + senior (3) + one exam (1) = 13; lean (3 x 2) + 3 + 1 + lifetime 1 = 11.
@@ -120,26 +126,21 @@ def test_ties_go_to_the_closer_focus_then_the_acronym():
 # The facts behind the reasons ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("eligibility", "years"),
-    [
-        ("No formal prerequisite. No training is required.", None),
-        ("Three years of full-time, paid work experience in one area.", 3),
-        ("A degree plus 2 years of related experience; or 5 years of related experience.", 2),
-        (
-            "A four-year degree, 36 months of experience and 35 hours; or 60 months of "
-            "experience. The experience must fall within the last eight years.",
-            3,
-        ),
-        ("Each level needs an exam. Gold also requires five or more years of experience.", None),
-    ],
-)
-def test_experience_is_read_from_the_main_eligibility_sentence(eligibility, years):
-    assert experience_years(eligibility) == years
+def test_the_experience_each_certification_asks_is_data_the_database_filters_on():
+    asks_three_or_more = Certification.objects.filter(min_experience_years__gte=3)
+    assert set(asks_three_or_more.values_list("slug", flat=True)) == {
+        "asq-six-sigma-green-belt",
+        "asq-six-sigma-black-belt",
+        "pmp",
+        "cpsm",
+    }
+    assert Certification.objects.get(slug="cscp").min_experience_years == 2
+    # Rules that cannot be reduced to a number stay unknown, not "none asked".
+    assert Certification.objects.get(slug="sme-lean-certification").min_experience_years is None
 
 
 def test_reasons_are_made_of_the_certifications_facts():
-    reasons = {c.slug: fit_reason(c) for c in selectors.catalogue()}
+    reasons = {c.slug: summary_line(c) for c in selectors.catalogue()}
     assert reasons["cscp"] == (
         "Supply chain and logistics; suits mid-level and senior roles; one 150-question exam; "
         "asks for experience (from 2 years); renew every 5 years"

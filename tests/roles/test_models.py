@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from certifications.models import Certification
-from roles.models import Role, RoleSkill, SalaryFigure, ladder_cycle, percentile_order_errors
+from roles.ladder import ladder_cycle
+from roles.models import Role, RoleSkill, SalaryFigure
+from roles.pay import percentile_order_errors
+from roles.selectors import saved_ladder
 
 pytestmark = pytest.mark.django_db
 
@@ -49,27 +52,30 @@ def test_validation_refuses_a_proxy_code_without_a_reason():
     figure = SalaryFigure.objects.first()
     figure.code_match = "proxy"
     figure.code_note = ""
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Say why this occupation code stands in"):
         figure.full_clean()
-    assert "code_note" in error.value.message_dict
 
 
 def test_a_role_leading_to_itself_is_a_cycle():
     manager = Role.objects.get(slug="operations-manager")
-    assert ladder_cycle(manager, [manager]) == ["Operations Manager", "Operations Manager"]
+    assert ladder_cycle(manager, [manager], saved_ladder()) == [
+        "Operations Manager",
+        "Operations Manager",
+    ]
 
 
 def test_a_longer_loop_in_the_ladder_is_found():
     coo = Role.objects.get(slug="chief-operating-officer")
     analyst = Role.objects.get(slug="operations-analyst")
-    cycle = ladder_cycle(coo, [analyst])
+    cycle = ladder_cycle(coo, [analyst], saved_ladder())
     assert cycle[0] == cycle[-1] == "Chief Operating Officer"
     assert "Operations Manager" in cycle
 
 
 def test_the_real_ladder_has_no_cycle():
+    saved = saved_ladder()
     for role in Role.objects.prefetch_related("leads_to"):
-        assert ladder_cycle(role, list(role.leads_to.all())) is None
+        assert ladder_cycle(role, list(role.leads_to.all()), saved) is None
 
 
 def test_percentiles_out_of_order_are_reported():

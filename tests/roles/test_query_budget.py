@@ -5,11 +5,13 @@ import pytest
 PAGES = [
     ("/", 3),
     ("/roles/", 2),
-    ("/roles/operations-manager/", 9),
-    ("/roles/operations-manager/?industry=services", 9),
+    ("/roles/operations-manager/", 11),  # 9, and the industry version (2)
+    ("/roles/operations-manager/?industry=services", 11),
     ("/ladder/", 3),
     ("/ladder/?role=operations-manager", 3),
     ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 5),
+    # With an industry: its versions of every role and their skill levels (2).
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 7),
 ]
 
 

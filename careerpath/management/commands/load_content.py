@@ -5,7 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from careerpath.content import KINDS, ContentInvalid, load_content, read_content
+from careerpath.content import ContentInvalid, load_content, read_content
+from careerpath.registry import KINDS
 
 
 class Command(BaseCommand):
@@ -29,7 +30,9 @@ class Command(BaseCommand):
             if check:
                 content = read_content(directory)
                 counts = ", ".join(
-                    f"{len(content.records[k])} {k}" for k in KINDS if k in content.present
+                    f"{len(content.records[k.name])} {k.name}"
+                    for k in KINDS
+                    if k.name in content.present
                 )
                 self.stdout.write(self.style.SUCCESS(f"All content files are valid: {counts}."))
                 return
@@ -41,7 +44,7 @@ class Command(BaseCommand):
                 f"{len(exc.errors)} problem(s) in the content files; nothing was written."
             ) from None
 
-        for kind in KINDS:
+        for kind in (k.name for k in KINDS):
             created, updated = report.created.get(kind, 0), report.updated.get(kind, 0)
             unchanged, deleted = report.unchanged.get(kind, 0), report.deleted.get(kind, 0)
             if created or updated or unchanged or deleted:

@@ -1,0 +1,65 @@
+"""Pages that draw on several apps, assembled from each app's own selectors: the role profile
+(with the certifications, FAQs and guides that suit the role) and the ladder as a graph for
+the path planner (with the certifications that suit each role)."""
+
+from dataclasses import dataclass
+
+from certifications import selectors as certification_selectors
+from guides import selectors as guide_selectors
+from roles import selectors as role_selectors
+from roles.industry import IndustryView, industry_view, skills_in
+from roles.models import Role
+from roles.pay import Pay, pay
+from roles.profile import SkillGroup, skill_groups
+from roles.progression import SkillComparison, compare_skills
+
+
+@dataclass
+class RoleProfile:
+    role: Role
+    skill_groups: list[SkillGroup]
+    pay: Pay
+    certifications: list
+    faqs: list
+    guides: list
+    industry: IndustryView
+    skills: SkillComparison
+
+
+def role_profile(slug: str, industry: str) -> RoleProfile:
+    """Everything the role page shows, with the role as it is in `industry`, in a fixed number
+    of queries (404 if unknown)."""
+    role = role_selectors.role_detail(slug)
+    figures = list(role.salary_figures.all())
+    role_pay = pay(figures, role_selectors.projections_for(figures))
+    variant = role_selectors.industry_variant(role, industry)
+    return RoleProfile(
+        role=role,
+        skill_groups=skill_groups(role.role_skills.all()),
+        pay=role_pay,
+        certifications=certification_selectors.suiting_role(role),
+        faqs=guide_selectors.faqs_for_role(role),
+        guides=guide_selectors.guides_for_role(role),
+        industry=industry_view(industry, role.kpis, role.role_skills.all(), variant, role_pay),
+        skills=compare_skills(
+            role,
+            [*role.role_skills.all(), *role.neighbor_skills],
+            {r.pk for r in role.leads_to.all()},
+        ),
+    )
+
+
+def ladder_graph(industry: str = "") -> dict[str, Role]:
+    """All roles by slug with next roles, skills, medians and the certifications that list
+    them (`suitable_certifications`), for `roles.ladder.plan_route`. With an industry, each
+    role's skills are its levels in that industry."""
+    roles = role_selectors.ladder_roles()
+    by_role = certification_selectors.listing_roles([r.pk for r in roles])
+    variants = role_selectors.industry_variants(industry) if industry else {}
+    for role in roles:
+        role.suitable_certifications = by_role.get(role.pk, [])
+        if role.pk in variants:
+            # The route search reads role.role_skills.all(): give it the industry's levels.
+            adjusted = skills_in(role.role_skills.all(), variants[role.pk])
+            role._prefetched_objects_cache["role_skills"] = adjusted
+    return {r.slug: r for r in roles}

@@ -1,0 +1,213 @@
+"""The rules of the ladder: routes up it (the path planner) and loops it must never have."""
+
+from collections import deque
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .models import Role
+
+
+@dataclass(frozen=True)
+class SkillGain:
+    """A skill the next role needs at a higher level than the current one has it."""
+
+    skill: object
+    from_level: int
+    to_level: int
+
+    @property
+    def gap(self) -> int:
+        return self.to_level - self.from_level
+
+
+@dataclass
+class Step:
+    current: Role
+    next: Role
+    skills_to_gain: list[SkillGain]
+    certifications: list
+    pay_change: Decimal | None
+
+
+@dataclass
+class Route:
+    start: Role
+    end: Role
+    steps: list[Step]
+
+    @property
+    def roles(self) -> list[Role]:
+        return [self.start, *(s.next for s in self.steps)]
+
+    @property
+    def total_pay_change(self) -> Decimal | None:
+        return pay_change(self.start, self.end)
+
+    @property
+    def skills_to_gain_count(self) -> int:
+        return len({g.skill.pk for s in self.steps for g in s.skills_to_gain})
+
+    @property
+    def extra_years(self) -> tuple[int, int]:
+        """More years of experience the destination typically asks for than the start: at
+        least the gap from the start's longest stay to the end's shortest entry, at most the
+        gap from the start's shortest to the end's longest."""
+        low = max(0, self.end.years_min - self.start.years_max)
+        high = max(low, self.end.years_max - self.start.years_min)
+        return low, high
+
+
+@dataclass(frozen=True)
+class SavedLadder:
+    """The ladder as saved: next roles by role id, and titles by role id."""
+
+    edges: dict[int, list[int]]
+    titles: dict[int, str]
+
+
+class NoRoute(Exception):
+    """No upward route joins the two roles; the message says why."""
+
+
+def pay_change(current: Role, nxt: Role) -> Decimal | None:
+    """What the median pay of `nxt` adds to that of `current` (None without both medians)."""
+    if current.median and nxt.median:
+        return nxt.median.amount - current.median.amount
+    return None
+
+
+def skills_to_gain(current: Role, nxt: Role) -> list[SkillGain]:
+    """The skills `nxt` needs above `current`'s level, the largest gap first."""
+    have = {rs.skill_id: rs.level for rs in current.role_skills.all()}
+    gains = [
+        SkillGain(rs.skill, have.get(rs.skill_id, 0), rs.level)
+        for rs in nxt.role_skills.all()
+        if rs.level > have.get(rs.skill_id, 0)
+    ]
+    gains.sort(key=lambda g: (-g.gap, g.skill.name))
+    return gains
+
+
+def plan_route(graph: dict[str, Role], start_slug: str, end_slug: str) -> Route:
+    """The shortest route up the ladder from one role to another (breadth-first search).
+
+    `graph` maps slugs to roles with their next roles, skills, medians and certifications
+    prefetched (see `careerpath.profiles.ladder_graph`).
+    """
+    start, end = graph[start_slug], graph[end_slug]
+    if start == end:
+        raise NoRoute(f"You are already a {start.title}: choose a different destination.")
+    previous: dict[str, str | None] = {start.slug: None}
+    queue = deque([start.slug])
+    while queue:
+        slug = queue.popleft()
+        if slug == end.slug:
+            break
+        for nxt in sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title)):
+            if nxt.slug not in previous:
+                previous[nxt.slug] = slug
+                queue.append(nxt.slug)
+    if end.slug not in previous:
+        if end.rank < start.rank:
+            raise NoRoute(
+                f"{end.title} sits below {start.title} on the ladder. The planner maps moves "
+                "upwards: swap the two roles to see the route from there."
+            )
+        raise NoRoute(f"The ladder has no upward route from {start.title} to {end.title}.")
+    slugs = [end.slug]
+    while previous[slugs[-1]] is not None:
+        slugs.append(previous[slugs[-1]])
+    chain = [graph[s] for s in reversed(slugs)]
+    return Route(start, end, [_step(a, b) for a, b in zip(chain, chain[1:], strict=False)])
+
+
+def _step(current: Role, nxt: Role) -> Step:
+    certifications = list(nxt.suitable_certifications)
+    return Step(
+        current, nxt, skills_to_gain(current, nxt), certifications, pay_change(current, nxt)
+    )
+
+
+def find_cycle(edges: dict) -> list | None:
+    """A path that returns to its start in the graph `edges` (node -> next nodes), or None."""
+    state: dict = {}  # 1 = on the current path, 2 = finished
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in edges.get(node, []):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state:
+                found = visit(nxt, path + [nxt])
+                if found:
+                    return found
+        state[node] = 2
+        return None
+
+    for start in list(edges):
+        if start not in state:
+            found = visit(start, [start])
+            if found:
+                return found
+    return None
+
+
+def ladder_cycle(role: Role, leads_to: list[Role], saved: "SavedLadder") -> list[str] | None:
+    """Titles of the loop that `role` leading to `leads_to` would close in the `saved` ladder,
+    or None.
+
+    The saved ladder has no loop, so a loop found after the change runs through `role`;
+    it is told starting and ending there.
+    """
+    edges = {source: list(targets) for source, targets in saved.edges.items()}
+    edges[role.pk] = [r.pk for r in leads_to]
+    cycle = find_cycle(edges)
+    if cycle is None:
+        return None
+    loop = cycle[:-1]
+    if role.pk in loop:
+        start = loop.index(role.pk)
+        loop = loop[start:] + loop[:start]
+    titles = {**saved.titles, role.pk: role.title}
+    return [titles[pk] for pk in [*loop, loop[0]]]
+
+
+def next_step_problems(
+    role: Role, rank: int | None, leads_to: list[Role], saved: "SavedLadder"
+) -> list[str]:
+    """Why `role` on rung `rank` may not lead to `leads_to`: itself, a loop, a lower rung."""
+    if role.pk is not None and role.pk in {r.pk for r in leads_to}:
+        return ["A role cannot lead to itself."]
+    cycle = ladder_cycle(role, leads_to, saved)
+    if cycle:
+        return ["The ladder would go round in a circle: " + " → ".join(cycle) + "."]
+    if rank is None:
+        return []
+    return [
+        f"{step.title} is on rung {step.rank}; a next step must sit on a higher rung than this "
+        f"role's {rank}."
+        for step in leads_to
+        if step.rank <= rank
+    ]
+
+
+def earlier_rung_problems(role: Role, rank: int) -> list[str]:
+    """Why a saved `role` may not sit on rung `rank`: a role leading to it sits as high."""
+    return [
+        f"{earlier.title} (rung {earlier.rank}) leads to this role, so it must sit above rung "
+        f"{earlier.rank}."
+        for earlier in role.comes_from.all()
+        if earlier.rank >= rank
+    ]
+
+
+def rung_move_problem(role: Role, rank: int) -> str | None:
+    """Why `role` cannot move to rung `rank`, or None when it can."""
+    if not 1 <= rank <= 50:
+        return f"{role.title} is already on rung {role.rank}, the end of the ladder."
+    blocking = [r for r in role.leads_to.all() if r.rank <= rank]
+    blocking += [r for r in role.comes_from.all() if r.rank >= rank]
+    if blocking:
+        names = ", ".join(f"{r.title} (rung {r.rank})" for r in blocking)
+        return f"{role.title} cannot move to rung {rank}: it would pass {names} on the ladder."
+    return None

@@ -1,0 +1,162 @@
+"""The fit finder's scoring and the facts line, on unsaved certifications worked out by hand."""
+
+from certifications.catalogue import filter_catalogue, issuers
+from certifications.compare import comparison_rows
+from certifications.facts import summary_line, validity
+from certifications.fit import (
+    EXPERIENCE_MET,
+    EXPERIENCE_SHORT,
+    Growth,
+    experience_points,
+    fit_score,
+    rank_for,
+    tier_points,
+)
+from certifications.models import Certification, Focus, Organization
+
+TIER_YEARS = {"entry": 0, "mid": 3, "senior": 8, "executive": 12}
+
+
+def cert(**facts) -> Certification:
+    values = {
+        "acronym": "X",
+        "slug": "x",
+        "focus": Focus.SUPPLY_CHAIN,
+        "tiers": ["mid"],
+        "eligibility": "…",
+        "renewal": "…",
+    }
+    return Certification(**{**values, **facts})
+
+
+def test_a_certification_for_the_tier_scores_more_than_one_for_the_next_tier():
+    assert tier_points("mid", ["mid"]) == 3
+    assert tier_points("mid", ["senior"]) == 1
+    assert tier_points("mid", ["entry"]) == 1
+    assert tier_points("entry", ["senior"]) == 0
+    assert tier_points("executive", ["senior"]) == 1
+    assert tier_points("executive", ["mid"]) == 0
+
+
+def test_asking_more_years_than_the_tier_starts_from_costs_points():
+    pmp = cert(min_experience_years=3)
+    assert experience_points(pmp, tier="entry", tier_years=TIER_YEARS) == EXPERIENCE_SHORT
+    assert experience_points(pmp, tier="mid", tier_years=TIER_YEARS) == EXPERIENCE_MET
+    assert experience_points(pmp, tier="senior", tier_years=TIER_YEARS) == EXPERIENCE_MET
+
+
+def test_no_experience_asked_helps_only_at_entry_level():
+    open_to_all = cert(min_experience_years=0)
+    assert experience_points(open_to_all, tier="entry", tier_years=TIER_YEARS) == 1
+    assert experience_points(open_to_all, tier="mid", tier_years=TIER_YEARS) == 0
+    unknown = cert(min_experience_years=None)
+    assert experience_points(unknown, tier="entry", tier_years=TIER_YEARS) == 0
+
+
+def test_a_tier_with_no_roles_yet_counts_as_starting_from_no_experience():
+    one_year = cert(min_experience_years=1)
+    assert experience_points(one_year, tier="mid", tier_years={}) == EXPERIENCE_SHORT
+
+
+def test_the_score_adds_focus_tier_experience_exam_and_lifetime():
+    # Supply chain for supply chain: 3 x 3 = 9; mid suits mid: 3; 3 years at mid (3): +1;
+    # one exam: +1; lifetime: +1. Total 15.
+    best = cert(min_experience_years=3, exam_parts=1, lifetime=True)
+    assert fit_score(best, tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS) == 15
+    # Project management for supply chain: 0; senior only: 1; 8 years at mid: -4; two exams: 0.
+    worst = cert(focus=Focus.PROJECT_MANAGEMENT, tiers=["senior"], min_experience_years=8)
+    worst.exam_parts = 2
+    assert fit_score(worst, tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS) == -3
+
+
+def test_ranking_puts_the_best_score_first_and_keeps_ties_stable():
+    a = cert(acronym="A", slug="a", focus=Focus.PLANNING_INVENTORY)
+    b = cert(acronym="B", slug="b", focus=Focus.SUPPLY_CHAIN)
+    c = cert(acronym="C", slug="c", focus=Focus.SUPPLY_CHAIN)
+    fits = rank_for([c, a, b], tier="mid", grow=Growth.SUPPLY_CHAIN, tier_years=TIER_YEARS)
+    assert [f.certification.acronym for f in fits] == ["B", "C", "A"]
+    assert [f.score for f in fits] == [12, 12, 9]
+    assert fits[0].reason == "Supply chain and logistics; suits mid-level roles"
+
+
+def test_an_equal_score_goes_to_the_closer_focus_first():
+    # Planning for the production floor: 3 x 3 = 9, suits mid 3: 12. Process improvement:
+    # 3 x 2 = 6, suits mid 3, one exam 1, lifetime 1, 1 year at mid +1: 12. Same score.
+    planning = cert(acronym="Z", slug="z", focus=Focus.PLANNING_INVENTORY)
+    lean = cert(
+        acronym="A",
+        slug="a",
+        focus=Focus.PROCESS_IMPROVEMENT,
+        exam_parts=1,
+        lifetime=True,
+        min_experience_years=1,
+    )
+    fits = rank_for(
+        [lean, planning], tier="mid", grow=Growth.PRODUCTION_FLOOR, tier_years=TIER_YEARS
+    )
+    assert [(f.certification.acronym, f.score) for f in fits] == [("Z", 12), ("A", 12)]
+    # The years asked are weighed against the tier's own start.
+    short = rank_for([lean], tier="mid", grow=Growth.PRODUCTION_FLOOR, tier_years={"mid": 0})
+    assert short[0].score == 12 - EXPERIENCE_MET + EXPERIENCE_SHORT
+
+
+def test_the_facts_line_says_experience_exam_and_renewal():
+    line = summary_line(
+        cert(min_experience_years=2, exam_parts=1, exam_questions=150, validity_years=5)
+    )
+    assert line == (
+        "Supply chain and logistics; suits mid-level roles; one 150-question exam; "
+        "asks for experience (from 2 years); renew every 5 years"
+    )
+    one_year = summary_line(cert(min_experience_years=1, tiers=["entry", "mid"]))
+    assert one_year.endswith("suits entry and mid-level roles; asks for experience (from 1 year)")
+
+
+def test_the_facts_line_tells_no_prerequisite_from_no_experience():
+    no_prerequisite = cert(min_experience_years=0, no_prerequisite=True, lifetime=True)
+    assert summary_line(no_prerequisite).endswith("; no formal prerequisite; lifetime credential")
+    education_only = cert(min_experience_years=0)
+    assert summary_line(education_only).endswith("; no experience needed")
+    three = cert(exam_parts=3, tiers=["mid", "senior", "executive"])
+    assert summary_line(three) == (
+        "Supply chain and logistics; suits mid-level, senior and executive roles; three exams"
+    )
+    assert summary_line(cert(exam_parts=1)).endswith("; one exam")
+    assert summary_line(cert(exam_parts=7)).endswith("; 7 exams")
+
+
+def test_validity_says_years_lifetime_or_unknown():
+    assert validity(cert(validity_years=3)) == "Valid for 3 years"
+    assert validity(cert(validity_years=1)) == "Valid for 1 year"
+    assert validity(cert(lifetime=True)) == "Lifetime: it does not expire"
+    assert validity(cert()) == "Validity period not published"
+
+
+def test_the_catalogue_filters_by_focus_tier_and_issuer():
+    ascm, pmi = Organization(slug="ascm"), Organization(slug="pmi")
+    a = cert(slug="a", focus=Focus.SUPPLY_CHAIN, tiers=["mid"], issuer=ascm)
+    b = cert(slug="b", focus=Focus.SUPPLY_CHAIN, tiers=["senior"], issuer=pmi)
+    c = cert(slug="c", focus=Focus.PROJECT_MANAGEMENT, tiers=["mid", "senior"], issuer=pmi)
+    assert filter_catalogue([a, b, c], suits="senior") == [b, c]
+    assert filter_catalogue([a, b, c], focus=Focus.SUPPLY_CHAIN, issuer="pmi") == [b]
+    assert filter_catalogue([a, b, c]) == [a, b, c]
+
+
+def test_a_comparison_row_differs_only_when_two_columns_differ():
+    pmi = Organization(pk=1, slug="pmi")
+    a = cert(pk=1, slug="a", issuer=pmi, tiers=["mid"], exam_parts=1)
+    b = cert(pk=2, slug="b", issuer=pmi, tiers=["mid", "senior"], exam_parts=1)
+    for c in (a, b):
+        c._prefetched_objects_cache = {"roles": []}  # as compare's prefetch leaves them
+    rows = {row.key: row.differs for row in comparison_rows([a, b])}
+    labels = [row.label for row in comparison_rows([a, b])]
+    assert labels[:3] == ["Issuer", "Focus", "Who it is for"]
+    assert rows["tiers"] is True
+    assert rows["exam"] is False and rows["issuer"] is False and rows["roles"] is False
+    assert [r.key for r in comparison_rows([a, b], differences_only=True)] == ["tiers"]
+
+
+def test_the_issuers_are_those_of_the_certifications_listed_by_abbreviation():
+    pmi, ascm = Organization(pk=1, abbreviation="PMI"), Organization(pk=2, abbreviation="ASCM")
+    certs = [cert(slug="a", issuer=pmi), cert(slug="b", issuer=ascm), cert(slug="c", issuer=pmi)]
+    assert issuers(certs) == [ascm, pmi]

@@ -1,0 +1,58 @@
+"""Stand-ins for roles, skills and figures, shaped like the prefetched rows the rule modules
+receive, so the rules are tested on values worked out by hand, without a database."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Related(list):
+    """A prefetched relation: `.all()` gives its rows."""
+
+    def all(self):
+        return self
+
+
+@dataclass(eq=False)
+class FakeSkill:
+    name: str
+    pk: int = 0
+
+
+@dataclass(eq=False)
+class FakeRoleSkill:
+    skill: FakeSkill
+    level: int
+
+    @property
+    def skill_id(self):
+        return self.skill.pk
+
+
+@dataclass(eq=False)
+class FakeMedian:
+    amount: Decimal
+
+
+@dataclass(eq=False)
+class FakeRole:
+    slug: str
+    title: str
+    rank: int
+    years_min: int = 0
+    years_max: int = 0
+    median: FakeMedian | None = None
+    leads_to: Related = field(default_factory=Related)
+    comes_from: Related = field(default_factory=Related)
+    role_skills: Related = field(default_factory=Related)
+    suitable_certifications: list = field(default_factory=list)
+    pk: int = 0
+
+
+def ladder(*roles: FakeRole, links: list[tuple[str, str]]) -> dict[str, FakeRole]:
+    graph = {role.slug: role for role in roles}
+    for number, role in enumerate(roles, start=1):
+        role.pk = number
+    for start, end in links:
+        graph[start].leads_to.append(graph[end])
+        graph[end].comes_from.append(graph[start])
+    return graph
