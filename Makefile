@@ -16,7 +16,7 @@ for candidate in python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test lint format bench mutate checks clean
+.PHONY: help run serve test audit lint format bench mutate checks clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ serve: $(STAMP) ## production server: gunicorn with whitenoise (needs DJANGO_SEC
 
 test: $(STAMP) ## the whole test suite (PostgreSQL when DATABASE_URL points at one)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+audit: $(STAMP) ## load the content and list facts that need an editor (AUDIT_ARGS=--strict to fail)
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_content -v0
+	$(PY) manage.py content_audit $(AUDIT_ARGS)
 
 lint: $(STAMP) ## ruff lint and format check, and the import contract (the layers of the code)
 	$(VENV)/bin/ruff check .

@@ -9,12 +9,14 @@ from pathlib import Path
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from common.admin import ModelAdmin
 
+from .audit import BLOCKING, run_audit
 from .content import export_content
 from .models import SearchEntry
 from .registry import content_models
@@ -64,6 +66,7 @@ class SearchEntryAdmin(ModelAdmin):
     def get_urls(self):
         return [
             path("export/", self.admin_site.admin_view(self.export_view), name="content_export"),
+            path("audit/", self.admin_site.admin_view(self.audit_view), name="content_audit"),
             *super().get_urls(),
         ]
 
@@ -79,6 +82,9 @@ class SearchEntryAdmin(ModelAdmin):
     def export_view(self, request):
         return _export(request)
 
+    def audit_view(self, request):
+        return _audit(request, self.admin_site)
+
 
 @require_safe
 def _export(request) -> HttpResponse:
@@ -89,3 +95,18 @@ def _export(request) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def _audit(request, admin_site) -> TemplateResponse:
+    """The same list `manage.py content_audit` prints, for editors."""
+    if not can_export_content(request.user):
+        raise PermissionDenied
+    report = run_audit()
+    context = {
+        **admin_site.each_context(request),
+        "title": "Content audit",
+        "report": report,
+        "blocking": BLOCKING,
+    }
+    return TemplateResponse(request, "admin/content_audit.html", context)

@@ -19,6 +19,7 @@ class StaticPages(Sitemap):
             "guides:faq",
             "guides:index",
             "guides:update",
+            "sources",
         ]
 
     def location(self, item):

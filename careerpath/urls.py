@@ -15,6 +15,7 @@ urlpatterns = [
     path("ladder/", ladder.ladder, name="ladder"),
     path("ladder/path/", ladder.path_planner, name="path"),
     path("search/", search.search, name="search"),
+    path("about/sources/", pages.sources, name="sources"),
     # The role index is the roles app's own; a profile draws on every app, so it is assembled here.
     path(
         "roles/",

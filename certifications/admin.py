@@ -40,6 +40,8 @@ class CertificationAdminForm(ContentForm):
         "cost_member": (Cost, "member"),
         "cost_nonmember": (Cost, "nonmember"),
         "currency": (Cost, "currency"),
+        "cost_total": (Cost, "total"),
+        "cost_total_note": (Cost, "total_note"),
     }
 
     tiers = TierCheckboxesField(help_text="The tiers of the ladder it suits.")
@@ -100,15 +102,30 @@ class CertificationAdmin(ModelAdmin):
             },
         ),
         ("Exam", {"fields": [("exam_parts", "exam_questions", "exam_minutes"), "exam_format"]}),
-        ("Cost", {"fields": [("cost_member", "cost_nonmember", "currency"), "cost_note"]}),
+        (
+            "Cost",
+            {
+                "fields": [
+                    ("cost_member", "cost_nonmember", "currency"),
+                    "cost_note",
+                    "cost_total",
+                    "cost_total_note",
+                ]
+            },
+        ),
+        ("Preparing", {"fields": ["study_hours", "pass_rate"]}),
         ("Keeping it", {"fields": [("validity_years", "lifetime"), "renewal"]}),
         (
             "Facts",
             {
                 "fields": ["verified_on", "sources", "unverified"],
-                "description": "When the facts were last checked against their sources.",
+                "description": (
+                    "When the facts were last checked, and which ones the issuer's own pages "
+                    "did not confirm."
+                ),
             },
         ),
+        ("For editors only", {"fields": ["editor_notes"]}),
     ]
 
     @admin.display(description="tiers")

@@ -46,6 +46,8 @@ class Cost(Record):
     nonmember: Annotated[int, Field(ge=0)] | None = None
     currency: Currency = "USD"
     note: OptionalText = ""
+    total: Annotated[int, Field(ge=0)] | None = None
+    total_note: OptionalText = ""
 
 
 class CertificationRecord(Record):
@@ -69,6 +71,9 @@ class CertificationRecord(Record):
     verified_on: date
     sources: list[Source] = Field(min_length=1)
     unverified: OptionalText = ""
+    study_hours: OptionalText = ""
+    pass_rate: OptionalText = ""
+    editor_notes: OptionalText = ""
 
     @model_validator(mode="after")
     def facts_agree(self):
@@ -95,7 +100,12 @@ class Organizations(ContentKind):
 
 
 _EXAM = {"parts": "exam_parts", "questions": "exam_questions", "minutes": "exam_minutes"}
-_COST = {"member": "cost_member", "nonmember": "cost_nonmember", "currency": "currency"}
+_COST = {
+    "member": "cost_member",
+    "nonmember": "cost_nonmember",
+    "currency": "currency",
+    "total": "cost_total",
+}
 
 
 class Certifications(ContentKind):
@@ -119,6 +129,7 @@ class Certifications(ContentKind):
             "exam_format": exam.format,
             **{column: getattr(cost, name) for name, column in _COST.items()},
             "cost_note": cost.note,
+            "cost_total_note": cost.total_note,
             **{f"suits_{tier}": tier in record.tiers for tier in Tier.values},
         }
 
@@ -149,6 +160,7 @@ class Certifications(ContentKind):
                 "cost": {
                     **{name: _whole(getattr(cert, column)) for name, column in _COST.items()},
                     "note": cert.cost_note,
+                    "total_note": cert.cost_total_note,
                 },
                 "tiers": cert.tiers,
                 "roles": sorted(r.slug for r in cert.roles.all()),

@@ -71,6 +71,26 @@ class Certification(models.Model):
         default=False,
         help_text="Anyone may sit the exam: no education, training or experience is asked.",
     )
+    cost_total = models.DecimalField(
+        "total for a first attempt",
+        max_digits=8,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text="The least a first attempt costs: exam plus any required membership or course.",
+    )
+    cost_total_note = models.TextField(
+        "total cost: what it covers, or why it cannot be given", blank=True
+    )
+    study_hours = models.TextField(
+        "typical study hours",
+        blank=True,
+        help_text="E.g. 'About 80 to 150 hours (training providers' estimates)'.",
+    )
+    pass_rate = models.TextField(
+        blank=True,
+        help_text="The issuer's published pass rate, or say that it publishes none.",
+    )
     validity_years = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Empty for a lifetime credential or an unknown period."
     )
@@ -84,10 +104,17 @@ class Certification(models.Model):
     suits_executive = models.BooleanField("suits executive roles", default=False)
     roles = models.ManyToManyField(Role, blank=True, related_name="certifications")
     official_url = models.URLField(max_length=300)
-    verified_on = models.DateField("facts last verified")
+    verified_on = models.DateField(
+        "facts last checked", help_text="When the facts were last checked against the sources."
+    )
     sources = models.JSONField(default=list)
     unverified = models.TextField(
-        "unverified facts", blank=True, help_text="Facts that are not confirmed; shown on the page."
+        "unverified facts",
+        blank=True,
+        help_text="Facts not confirmed on the issuer's own pages; shown on the page.",
+    )
+    editor_notes = models.TextField(
+        blank=True, help_text="For editors only; never shown on the public site."
     )
     updated = models.DateTimeField(auto_now=True)
 
@@ -102,6 +129,11 @@ class Certification(models.Model):
             models.CheckConstraint(
                 condition=Q(cost_nonmember__gte=0) | Q(cost_nonmember__isnull=True),
                 name="cert_nonmember_cost_not_negative",
+                violation_error_message="A cost cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_total__gte=0) | Q(cost_total__isnull=True),
+                name="cert_total_cost_not_negative",
                 violation_error_message="A cost cannot be negative.",
             ),
             models.CheckConstraint(

@@ -94,7 +94,9 @@ class SalaryFigureInline(admin.TabularInline):
         "code_note",
         "source_name",
         "reference_year",
+        "edition",
         "verified",
+        "headline",
     ]
     show_change_link = True
     formfield_overrides = COMPACT_TEXT
@@ -248,7 +250,24 @@ class SalaryFigureAdmin(ModelAdmin):
                 ]
             },
         ),
-        ("Source", {"fields": ["source_name", "source_url", "reference_year", "verified", "note"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "source_name",
+                    "source_url",
+                    ("reference_year", "edition"),
+                    ("verified", "checked_on"),
+                    "note",
+                ],
+                "description": (
+                    "Verified means checked on the primary source itself (bls.gov); a figure "
+                    "copied from anywhere else stays unverified and the page says so."
+                ),
+            },
+        ),
+        ("On the ladder and cards", {"fields": ["headline", "rung_note"]}),
+        ("For editors only", {"fields": ["editor_notes"]}),
     ]
 
     def view_on_site(self, figure):
@@ -280,5 +299,9 @@ class EmploymentProjectionAdmin(ModelAdmin):
                 ]
             },
         ),
-        ("Source", {"fields": ["source_name", "source_url", "verified", "note"]}),
+        (
+            "Source",
+            {"fields": ["source_name", "source_url", ("verified", "checked_on"), "note"]},
+        ),
+        ("For editors only", {"fields": ["editor_notes"]}),
     ]

@@ -2,6 +2,7 @@
 projections.yaml, their schemas and how their records map to the database."""
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -120,8 +121,13 @@ class SalaryRecord(Record):
     source_name: Name(200)
     source_url: Url | None = None
     reference_year: Annotated[int, Field(ge=1990, le=2100)]
+    edition: OptionalText = ""
     verified: bool
+    checked_on: date | None = None
+    headline: bool = False
+    rung_note: OptionalText = ""
     note: OptionalText = ""
+    editor_notes: OptionalText = ""
 
     @model_validator(mode="after")
     def proxy_needs_a_reason(self):
@@ -147,7 +153,9 @@ class ProjectionRecord(Record):
     source_name: Text
     source_url: Url | None = None
     verified: bool
+    checked_on: date | None = None
     note: OptionalText = ""
+    editor_notes: OptionalText = ""
 
     @model_validator(mode="after")
     def period_in_order(self):

@@ -177,6 +177,7 @@ class IndustrySkillLevel(models.Model):
 
 
 class Statistic(models.TextChoices):
+    MEAN = "mean", "Mean"
     P10 = "p10", "10th percentile"
     P25 = "p25", "25th percentile"
     MEDIAN = "median", "Median"
@@ -218,8 +219,35 @@ class SalaryFigure(models.Model):
     reference_year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
-    verified = models.BooleanField(default=False)
-    note = models.TextField(blank=True)
+    edition = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The release the figure belongs to, e.g. 'OEWS May 2024'. Shown with the figure.",
+    )
+    verified = models.BooleanField(
+        default=False,
+        help_text="Only when checked against the primary source itself (bls.gov, the issuer).",
+    )
+    checked_on = models.DateField(
+        "last checked", null=True, blank=True, help_text="When the figure was last checked."
+    )
+    headline = models.BooleanField(
+        "shown for the role",
+        default=False,
+        help_text="The one figure shown for this role on the home page, the ladder and cards.",
+    )
+    rung_note = models.TextField(
+        "how the figure fits this rung",
+        blank=True,
+        help_text=(
+            "Where several rungs share one occupation code: the estimate and its method, or why "
+            "the same figure is shown. Shown to readers."
+        ),
+    )
+    note = models.TextField(blank=True, help_text="Shown to readers.")
+    editor_notes = models.TextField(
+        blank=True, help_text="For editors only; never shown on the public site."
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -274,8 +302,17 @@ class EmploymentProjection(models.Model):
     growth_percent = models.DecimalField(max_digits=5, decimal_places=1)
     source_name = models.CharField(max_length=200)
     source_url = models.URLField(max_length=300, blank=True)
-    verified = models.BooleanField(default=False)
-    note = models.TextField(blank=True)
+    verified = models.BooleanField(
+        default=False,
+        help_text="Only when checked against the primary source itself (bls.gov).",
+    )
+    checked_on = models.DateField(
+        "last checked", null=True, blank=True, help_text="When the figure was last checked."
+    )
+    note = models.TextField(blank=True, help_text="Shown to readers.")
+    editor_notes = models.TextField(
+        blank=True, help_text="For editors only; never shown on the public site."
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -294,3 +331,7 @@ class EmploymentProjection(models.Model):
 
     def __str__(self):
         return f"{self.occupation_code} {self.start_year}–{self.end_year}: {self.growth_percent}%"
+
+    @property
+    def edition(self) -> str:
+        return f"{self.start_year}–{str(self.end_year)[-2:]}"

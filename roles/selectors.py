@@ -3,7 +3,7 @@ returns what a page needs in a fixed number of queries, whatever the amount of c
 
 from itertools import groupby
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from .ladder import SavedLadder
@@ -15,10 +15,9 @@ from .models import (
     RoleIndustry,
     RoleSkill,
     SalaryFigure,
-    Statistic,
     Tier,
 )
-from .pay import MEDIAN_ORDER
+from .pay import MEDIAN_ORDER, SHOWN_FIGURES
 
 
 def _with_median(queryset):
@@ -26,7 +25,7 @@ def _with_median(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "salary_figures",
-            queryset=SalaryFigure.objects.filter(statistic=Statistic.MEDIAN, industry="").order_by(
+            queryset=SalaryFigure.objects.filter(SHOWN_FIGURES, industry="").order_by(
                 *MEDIAN_ORDER
             ),
             to_attr="median_figures",
@@ -136,3 +135,13 @@ def industry_variants(industry: str) -> dict[int, RoleIndustry]:
     """Every role's version for one industry, by role id (two queries)."""
     variants = _with_skill_levels(RoleIndustry.objects.filter(industry=industry))
     return {variant.role_id: variant for variant in variants}
+
+
+def editions_in_use() -> list[dict]:
+    """Each source and edition the pay figures draw on, with how many figures use it (one query)."""
+    rows = (
+        SalaryFigure.objects.values("source_name", "edition", "reference_year", "verified")
+        .annotate(figures=Count("pk"))
+        .order_by("-reference_year", "source_name", "edition", "verified")
+    )
+    return list(rows)

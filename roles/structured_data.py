@@ -36,8 +36,9 @@ def occupation(profile, request) -> dict:
             "name": f"{median.source_name}, {median.reference_year}",
             "currency": median.currency,
             "duration": "P1Y",
-            "median": float(median.amount),
         }
+        if median.statistic == Statistic.MEDIAN:  # a rung's estimate is not the median
+            distribution["median"] = float(median.amount)
         chart = profile.pay.chart
         if chart and chart.figures[0].series_key() == median.series_key():
             for figure in chart.figures:

@@ -16,6 +16,16 @@ def home(request):
     return render(request, "careerpath/home.html", context)
 
 
+@require_safe
+def sources(request):
+    """How we source our data: editions, stand-in codes, estimates and what "verified" means."""
+    context = {
+        "editions": role_selectors.editions_in_use(),
+        "breadcrumbs": [("How we source our data", reverse("sources"))],
+    }
+    return render(request, "careerpath/sources.html", context)
+
+
 @never_cache
 @require_safe
 def healthz(request):

@@ -101,8 +101,8 @@ CASES = {
         lambda: {
             "occupation_code": "13-1081",
             "occupation_title": "Logisticians",
-            "start_year": "2024",
-            "end_year": "2034",
+            "start_year": "2025",
+            "end_year": "2035",
             "growth_percent": "17.3",
             "source_name": "A test source",
             "verified": "on",

@@ -11,9 +11,15 @@ from .formdata import inline_row, read_form, submit
 pytestmark = pytest.mark.django_db
 
 
+OEWS = "BLS Occupational Employment and Wage Statistics (OEWS)"
+
+
 def series(statistic):
     return SalaryFigure.objects.get(
-        role__slug="operations-manager", source_name="BLS OEWS, May 2023", statistic=statistic
+        role__slug="operations-manager",
+        source_name=OEWS,
+        reference_year=2023,
+        statistic=statistic,
     )
 
 
@@ -80,7 +86,7 @@ def test_a_new_figure_out_of_order_with_its_saved_series_is_refused(editor_clien
             "occupation_code": "11-1021",
             "occupation_title": "General and Operations Managers",
             "code_match": "exact",
-            "source_name": "BLS OEWS, May 2023",
+            "source_name": OEWS,
             "reference_year": "2023",
         },
     )

@@ -25,6 +25,7 @@ PAGE_TYPES = [
     PageType("home", "/"),
     PageType("roles index", "/roles/"),
     PageType("role profile", "/roles/operations-manager/"),
+    PageType("role profile with a rung estimate", "/roles/director-of-operations/"),
     PageType("ladder with panel open", "/ladder/?role=operations-manager"),
     PageType(
         "path planner with a route",
@@ -45,6 +46,7 @@ PAGE_TYPES = [
         f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE.replace('this_month=91.5', 'this_month=lots')}",
         status=400,
     ),
+    PageType("how we source our data", "/about/sources/"),
     PageType("404", "/no-such-page/", status=404),
 ]
 

@@ -95,3 +95,17 @@ def test_header_search_is_a_plain_get_page(nojs_page):
     expect(page).to_have_url(re.compile(r"/search/\?q=inventory$"))
     hit = page.locator("#search-results a[href='/roles/inventory-analyst/']").first
     expect(hit).to_be_visible()
+
+
+def test_a_figures_source_opens_without_javascript(nojs_page):
+    page = nojs_page
+    page.goto("/roles/director-of-operations/")
+    figure = page.locator(".role-profile__header .pay-figure")
+    expect(figure.locator(".pay-figure__value")).to_contain_text("Estimate $160,290")
+    method = figure.get_by_text("Estimate for this rung", exact=False)
+    expect(method).to_be_hidden()
+
+    figure.locator("summary").click()
+
+    expect(method).to_be_visible()
+    expect(figure.get_by_role("link", name="How we source our data")).to_be_visible()

@@ -86,15 +86,31 @@ def test_detail_page_shows_every_fact(client, slug):
 
 
 @pytest.mark.parametrize("slug", CONTENT_SLUGS)
-def test_unverified_facts_are_flagged_only_when_there_are_some(client, slug):
+def test_the_check_date_and_unconfirmed_facts_are_one_click_away(client, slug):
     cert = Certification.objects.get(slug=slug)
     _, html = page(client, slug)
+    checked = between(html, '<details class="certification__checked">', "</details>")
+    assert f"{cert.verified_on:%-d %B %Y}" in checked
     if cert.unverified:
-        notice = between(html, '<div class="notice certification__unverified"', "</div>")
-        assert '<span class="badge badge--unverified">Unverified</span>' in notice
-        assert escape(cert.unverified) in notice
+        assert "not confirmed by" in checked and escape(cert.unverified) in checked
     else:
-        assert "certification__unverified" not in html
+        assert "not confirmed by" not in checked
+
+
+@pytest.mark.parametrize("slug", CONTENT_SLUGS)
+def test_every_certification_page_gives_the_total_study_time_and_pass_rate(client, slug):
+    cert = Certification.objects.get(slug=slug)
+    _, html = page(client, slug)
+    assert "All in, for a first attempt" in html
+    assert escape(cert.cost_total_note) in html
+    assert escape(cert.study_hours) in html and escape(cert.pass_rate) in html
+
+
+def test_the_pmp_page_gives_the_july_2026_outline(client):
+    _, html = page(client, "pmp")
+    exam = between(html, 'id="exam-heading"', "</section>")
+    assert "9 July 2026" in exam and "People 33%" in exam and "240 minutes" in exam
+    assert "230" not in exam
 
 
 def test_costs_that_are_not_published_say_so_with_the_note(client):

@@ -143,7 +143,7 @@ def test_reasons_are_made_of_the_certifications_facts():
     reasons = {c.slug: summary_line(c) for c in selectors.catalogue()}
     assert reasons["cscp"] == (
         "Supply chain and logistics; suits mid-level and senior roles; one 150-question exam; "
-        "asks for experience (from 2 years); renew every 5 years"
+        "asks for experience (from 3 years); renew every 5 years"
     )
     assert reasons["lean-six-sigma-green-belt"] == (
         "Process improvement; suits entry and mid-level roles; one 100-question exam; "
@@ -184,7 +184,7 @@ def test_answers_rank_certifications_on_the_plain_page(client):
     assert len(shown_fits(html)) == 5
     heading = "Best fits for mid-level people who want to grow into the end-to-end supply chain"
     assert heading in html
-    assert "one 150-question exam; asks for experience (from 2 years); renew every 5 years" in html
+    assert "one 150-question exam; asks for experience (from 3 years); renew every 5 years" in html
     assert 'href="/certifications/compare/?c=cscp&amp;c=' in html
 
 

@@ -1,5 +1,6 @@
 """The role index and the role profile."""
 
+import json
 import re
 
 import pytest
@@ -69,12 +70,39 @@ def test_profile_shows_every_pay_figure_with_source_and_year(client):
         assert f"{int(figure.amount):,}" in pay
         assert str(figure.reference_year) in pay
     assert "<svg" in pay and "<title" in pay, "the chart has a text equivalent"
-    assert "4.4% from 2024 to 2034" in pay
+    assert "Outlook, 2024–2034" in pay and "4.4%" in pay
 
 
-def test_unverified_figures_are_labelled(client):
+def test_the_outlook_is_shown_once_from_one_edition(client):
+    pay = client.get("/roles/operations-manager/").content.decode().split('id="pay-heading"')[1]
+    assert pay.count("Outlook,") == 1
+    assert "2023–2033" not in pay
+
+
+def test_figures_not_checked_on_their_source_say_where_they_came_from(client):
     html = client.get("/roles/vp-of-operations/").content.decode()
-    assert "unverified" in html
+    assert "not yet checked against the source itself" in html
+
+
+def test_a_page_that_mixes_editions_says_so(client):
+    pay = client.get("/roles/operations-manager/").content.decode().split('id="pay-heading"')[1]
+    assert "2 editions (May 2024, May 2023)" in pay
+
+
+def test_each_note_of_a_pay_table_is_said_once(client):
+    html = client.get("/roles/director-of-operations/").content.decode()
+    assert html.count("May 2023 is the newest release for which we could source") == 1
+    assert "Cross-checked" not in html and "GitHub" not in html
+
+
+def test_a_rung_that_shares_its_occupation_shows_a_labelled_estimate_with_its_method(client):
+    html = client.get("/roles/director-of-operations/").content.decode()
+    header = html.split('class="role-profile__header"')[1].split("</header>")[0]
+    assert "Estimate $160,290" in header
+    assert "<details" in header and "75th percentile" in header
+    manager = client.get("/roles/operations-manager/").content.decode()
+    manager = manager.split('class="role-profile__header"')[1].split("</header>")[0]
+    assert "Median $102,950" in manager and "$160,290" not in manager
 
 
 def test_profile_links_the_certifications_that_suit_it(client):
@@ -143,3 +171,11 @@ def test_role_page_has_occupation_json_ld_with_the_median_shown(client):
     assert occupation["occupationalCategory"] == "11-1021"
     assert occupation["estimatedSalary"][0]["median"] == 102950
     assert any(d["@type"] == "BreadcrumbList" for d in data)
+
+
+def test_structured_data_never_calls_a_rung_estimate_the_median(client):
+    html = client.get("/roles/director-of-operations/").content.decode()
+    script = html.split('<script type="application/ld+json"')[-1].split(">", 1)[1]
+    data = json.loads(script.split("</script>")[0])
+    salary = data["estimatedSalary"][0]
+    assert salary["median"] == 101280 and salary["percentile75"] == 160290
