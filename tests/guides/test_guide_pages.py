@@ -46,7 +46,7 @@ def test_a_guide_shows_its_rendered_body_reading_time_and_updated_date(client):
     assert response.status_code == 200
     assert f'<h1 id="guide-title">{escape(guide.title)}</h1>' in html
     assert f"{guide.reading_minutes} min read" in html
-    assert f'<time datetime="{guide.updated:%Y-%m-%d}">{guide.updated:%-d %B %Y}</time>' in html
+    assert f'<time datetime="{guide.updated:%Y-%m-%d}">{guide.updated:%B %-d, %Y}</time>' in html
     assert '<div class="prose">' in html
     assert guide.body_html in html
 

@@ -97,11 +97,11 @@ def test_each_note_of_a_pay_table_is_said_once(client):
 
 def test_a_rung_that_shares_its_occupation_shows_a_labelled_estimate_with_its_method(client):
     html = client.get("/roles/director-of-operations/").content.decode()
-    header = html.split('class="role-profile__header"')[1].split("</header>")[0]
-    assert "Estimate $160,290" in header
-    assert "<details" in header and "75th percentile" in header
+    summary = html.split('class="glance"')[1].split("</section>")[0]
+    assert "Estimate $160,290" in summary
+    assert "<details" in summary and "75th percentile" in summary
     manager = client.get("/roles/operations-manager/").content.decode()
-    manager = manager.split('class="role-profile__header"')[1].split("</header>")[0]
+    manager = manager.split('class="glance"')[1].split("</section>")[0]
     assert "Median $102,950" in manager and "$160,290" not in manager
 
 
