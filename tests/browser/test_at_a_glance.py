@@ -61,15 +61,20 @@ def test_the_summary_jump_links_lead_to_their_sections(page):
 
 
 def test_long_reference_parts_start_folded_and_open_on_request(page):
-    page.goto("/roles/operations-manager/")
-    every_figure = page.locator("#pay details.reference", has_text="Every pay figure")
-    table = every_figure.locator("table")
+    page.goto("/certifications/cpim/")
+    sources = page.locator("details.reference", has_text="Sources")
+    first_source = sources.locator("li").first
+    expect(first_source).to_be_hidden()
+
+    sources.locator("summary").click()
+
+    expect(first_source).to_be_visible()
+
+    page.goto("/ladder/")
+    table = page.locator(".ladder-table")
     expect(table).to_be_hidden()
-
-    every_figure.locator("summary").click()
-
+    page.get_by_text("The ladder as a table").click()
     expect(table).to_be_visible()
-    expect(table).to_contain_text("BLS OEWS")
 
 
 def test_the_pay_chart_labels_each_amount(page):
