@@ -69,11 +69,12 @@ def test_the_totals_come_first_then_the_steps(client):
     assert "Step 1" in steps and "Step 1" not in totals
 
 
-def test_the_form_is_two_selects_that_update_the_result_in_place(client):
+def test_the_form_is_selects_that_update_the_result_in_place(client):
     html = client.get("/ladder/path/").content.decode()
     form = html.split('class="path-form"')[1].split("</form>")[0]
     assert 'method="get"' in html and 'hx-trigger="change"' in html
-    assert form.count("<select") == 2 and 'hx-push-url="true"' in html
+    assert form.count("<select") == 3 and 'hx-push-url="true"' in html
+    assert 'name="from"' in form and 'name="to"' in form and 'name="industry"' in form
 
 
 def test_with_htmx_only_the_result_is_returned(client, htmx_headers):

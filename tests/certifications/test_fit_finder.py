@@ -134,7 +134,8 @@ def test_the_experience_each_certification_asks_is_data_the_database_filters_on(
         "pmp",
         "cpsm",
     }
-    assert Certification.objects.get(slug="cscp").min_experience_years == 2
+    # CSCP: three years of experience, or a degree alone, so none is required of everyone.
+    assert Certification.objects.get(slug="cscp").min_experience_years == 0
     # Rules that cannot be reduced to a number stay unknown, not "none asked".
     assert Certification.objects.get(slug="sme-lean-certification").min_experience_years is None
 
@@ -143,7 +144,7 @@ def test_reasons_are_made_of_the_certifications_facts():
     reasons = {c.slug: summary_line(c) for c in selectors.catalogue()}
     assert reasons["cscp"] == (
         "Supply chain and logistics; suits mid-level and senior roles; one 150-question exam; "
-        "asks for experience (from 3 years); renew every 5 years"
+        "no experience needed; renew every 5 years"
     )
     assert reasons["lean-six-sigma-green-belt"] == (
         "Process improvement; suits entry and mid-level roles; one 100-question exam; "
