@@ -11,6 +11,7 @@ from roles.industry import IndustryView, industry_view, skills_in
 from roles.models import Role
 from roles.pay import Pay, pay
 from roles.profile import SkillGroup, skill_groups
+from roles.progression import SkillComparison, compare_skills
 
 
 @dataclass
@@ -22,6 +23,7 @@ class RoleProfile:
     faqs: list
     guides: list
     industry: IndustryView
+    skills: SkillComparison
 
 
 def role_profile(slug: str, industry: str) -> RoleProfile:
@@ -39,6 +41,11 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
         faqs=guide_selectors.faqs_for_role(role),
         guides=guide_selectors.guides_for_role(role),
         industry=industry_view(industry, role.kpis, role.role_skills.all(), variant, role_pay),
+        skills=compare_skills(
+            role,
+            [*role.role_skills.all(), *role.neighbor_skills],
+            {r.pk for r in role.leads_to.all()},
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from guides import urls as guide_urls
 from roles import urls as role_urls
 
 from . import api as cross_app_api
-from .views import faq, ladder, pages, roles, search, skills
+from .views import faq, ladder, pages, roles, search, site_map, skills
 
 # The FAQ filter uses the site search, so careerpath serves the FAQ page; it keeps its name
 # in the guides namespace ("guides:faq") beside guides' own pages.
@@ -43,6 +43,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),
     path("robots.txt", pages.robots_txt, name="robots"),
+    path("sitemap/", site_map.site_map, name="site_map"),
     path("sitemap.xml", pages.sitemap, name="sitemap"),
 ]
 

@@ -82,10 +82,13 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 # Wide tables scroll inside their own box on small screens; the box is a labelled, focusable
-# region so keyboard users can scroll it too.
-TABLE_SCROLL_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">'
+# region so keyboard users can scroll it too. Each region needs its own name (landmarks with the
+# same name cannot be told apart), so it is named after the heading the table sits under.
+TABLE_SCROLL_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
 TABLE_SCROLL_CLOSE = "</div>"
 _TABLE_OPEN = re.compile(r"<table\b")
+_HEADING = re.compile(r"<h[2-6][^>]*>(.*?)</h[2-6]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,18 @@ def wrap_tables(safe_html: str) -> str:
     Only safe on nh3's output: it escapes `<` in text and in attribute values, so `<table`
     and `</table>` there can only be the tags themselves.
     """
-    wrapped = _TABLE_OPEN.sub(lambda m: TABLE_SCROLL_OPEN + m.group(0), safe_html)
+    seen: dict[str, int] = {}
+
+    def opening(match):
+        headings = _HEADING.findall(safe_html, 0, match.start())
+        under = html_lib.unescape(_TAG.sub("", headings[-1])).strip() if headings else ""
+        label = f"Table: {under}" if under else "Table"
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label} ({seen[label]})"
+        return TABLE_SCROLL_OPEN.format(label=html_lib.escape(label, quote=True)) + match.group(0)
+
+    wrapped = _TABLE_OPEN.sub(opening, safe_html)
     return wrapped.replace("</table>", "</table>" + TABLE_SCROLL_CLOSE)
 
 

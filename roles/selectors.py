@@ -3,7 +3,7 @@ returns what a page needs in a fixed number of queries, whatever the amount of c
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from .ladder import SavedLadder
@@ -62,13 +62,14 @@ def roles_by_tier() -> list[tuple[str, str, list[Role]]]:
 
 
 def role_detail(slug: str) -> Role:
-    """One role with its neighbours on the ladder, skills and pay figures (404 if unknown)."""
+    """One role with its neighbours on the ladder, skills and pay figures (404 if unknown).
+    `role.neighbor_skills` holds the skills of the roles that lead to it and that it leads to,
+    fetched with its own in one query, so the page can compare levels."""
     in_ladder_order = Role.objects.order_by("rank", "title")
-    return get_object_or_404(
+    role = get_object_or_404(
         Role.objects.prefetch_related(
             Prefetch("reports_to", queryset=in_ladder_order),
             Prefetch("leads_to", queryset=in_ladder_order),
-            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             Prefetch(
                 "salary_figures",
                 queryset=SalaryFigure.objects.order_by(
@@ -78,6 +79,18 @@ def role_detail(slug: str) -> Role:
         ),
         slug=slug,
     )
+    around = list(
+        RoleSkill.objects.filter(
+            Q(role=role)
+            | Q(role__in=Role.objects.filter(leads_to=role))
+            | Q(role__in=Role.objects.filter(comes_from=role))
+        )
+        .select_related("skill", "role")
+        .order_by("-level", "skill__name")
+    )
+    role._prefetched_objects_cache["role_skills"] = [rs for rs in around if rs.role_id == role.pk]
+    role.neighbor_skills = [rs for rs in around if rs.role_id != role.pk]
+    return role
 
 
 def projections_for(figures) -> list[EmploymentProjection]:

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
+
+from careerpath.ladder_diagram import ladder_diagram
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
@@ -30,6 +32,7 @@ def ladder(request):
             status = 404
     context = {
         "rungs": rungs,
+        "diagram": ladder_diagram(rungs),
         "selected": selected,
         "unknown_role": slug if status == 404 else None,
         "breadcrumbs": LADDER_CRUMBS,

@@ -39,6 +39,18 @@ document.addEventListener("securitypolicyviolation", function (event) {
                 " blocked " + (event.blockedURI || "inline code") +
                 " at " + event.sourceFile + ":" + event.lineNumber);
 });
+// htmx reports a failed swap only as an event; make each one a console error too, and count the
+// swaps so a test can tell that it really checked the console after one.
+window.__htmxSwaps = 0;
+document.addEventListener("htmx:afterSettle", function () { window.__htmxSwaps += 1; });
+["htmx:swapError", "htmx:targetError", "htmx:sendError", "htmx:responseError",
+ "htmx:onLoadError", "htmx:historyCacheError", "htmx:oobErrorNoTarget"].forEach(function (name) {
+  document.addEventListener(name, function (event) {
+    var detail = event.detail || {};
+    var status = detail.xhr ? " (status " + detail.xhr.status + ")" : "";
+    console.error("htmx " + name.slice(5) + status + " on " + location.href);
+  });
+});
 """
 
 

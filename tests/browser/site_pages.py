@@ -41,6 +41,7 @@ PAGE_TYPES = [
     PageType("guide", "/guides/working-with-senior-management/"),
     PageType("search results", "/search/?q=inventory"),
     PageType("open data", "/data/"),
+    PageType("site map", "/sitemap/"),
     PageType("update builder", UPDATE_BUILDER),
     PageType("update builder with an update", f"{UPDATE_BUILDER}?{UPDATE_EXAMPLE}"),
     PageType(
@@ -80,10 +81,14 @@ def assert_same_document(page, what: str):
 
 
 def wait_for_htmx(page):
-    """Wait until htmx has no request in flight and the swap has settled."""
+    """Wait until htmx has no request in flight and the swap has settled, then check the console:
+    an error after an in-place update fails the test there, not only at the end."""
     page.wait_for_function(
         "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
     )
+    console = getattr(page.context, "console", None)
+    if console is not None:
+        console.assert_clean(f"after an in-place update on {page.url}")
 
 
 def announces_or_takes_focus(page, selector: str) -> bool:

@@ -1,5 +1,5 @@
-"""WCAG 2.2 AA on every page type (axe-core), keyboard reach and visible focus, and in-place
-swaps that a screen reader hears about."""
+"""WCAG 2.2 AA and axe's best practices on every page type, in light and dark mode (axe-core),
+keyboard reach and visible focus, and in-place swaps that a screen reader hears about."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -10,7 +10,10 @@ from .site_pages import BY_NAME, PAGE_TYPE_PARAMS, open_page, wait_for_htmx
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
     "resultTypes": ["violations"],
 }
 
@@ -32,14 +35,17 @@ def axe_violations(page) -> tuple[int, str]:
     return len(violations), "\n".join(lines)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
 @pytest.mark.parametrize("page_type", PAGE_TYPE_PARAMS)
-def test_page_type_has_no_axe_violations(page, console, page_type, width):
+def test_page_type_has_no_axe_violations(page, console, page_type, width, scheme):
     page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
     if page_type.name == "ladder with panel open":
         # Open the panel the way a reader does, so the swapped-in markup is checked too.
         page.goto("/ladder/")
         page.locator(".ladder a[href='/roles/operations-manager/']").click()
+        page.get_by_text("The ladder as a table").click()  # check the text equivalent too
         expect(page.locator("#ladder-panel h2")).to_have_text("Operations Manager")
         wait_for_htmx(page)
     else:

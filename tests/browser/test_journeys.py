@@ -280,4 +280,4 @@ def test_editor_edits_a_role_summary_in_the_admin_and_sees_it_on_the_public_page
     expect(page.locator(".messagelist")).to_contain_text("changed successfully")
 
     page.goto("/roles/production-scheduler/")
-    expect(page.locator("#summary-heading + p")).to_have_text(summary)
+    expect(page.locator("#summary-heading ~ p.role-summary")).to_have_text(summary)

@@ -100,7 +100,7 @@ def test_header_search_is_a_plain_get_page(nojs_page):
 def test_a_figures_source_opens_without_javascript(nojs_page):
     page = nojs_page
     page.goto("/roles/director-of-operations/")
-    figure = page.locator(".role-profile__header .pay-figure")
+    figure = page.locator(".glance .pay-figure")  # the summary at the top of the page
     expect(figure.locator(".pay-figure__value")).to_contain_text("Estimate $160,290")
     method = figure.get_by_text("Estimate for this rung", exact=False)
     expect(method).to_be_hidden()

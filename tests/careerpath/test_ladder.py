@@ -4,31 +4,67 @@ import re
 
 import pytest
 
+from roles.models import Role
+
 pytestmark = pytest.mark.django_db
 
 
-def rung_titles(html):
-    rungs = re.findall(r'<li class="ladder__rung">(.*?)</ul>\s*</li>', html, re.S)
-    return [re.findall(r'<span class="ladder__role-title">([^<]+)</span>', r) for r in rungs]
+def diagram_rows(html):
+    """Role titles in the SVG diagram, one list per row of boxes, from the top."""
+    svg = html.split('<svg class="ladder ladder-diagram"')[1].split("</svg>")[0]
+    boxes = re.findall(r'aria-label="([^":]+):[^"]*"[^>]*>\s*<rect x="([\d.]+)" y="([\d.]+)"', svg)
+    rows = {}
+    for title, x, y in boxes:
+        rows.setdefault(float(y), []).append((float(x), title))
+    return [[t for _, t in sorted(rows[y])] for y in sorted(rows)]
 
 
-def test_ladder_runs_from_the_coo_down_to_the_entry_roles(client):
-    rungs = rung_titles(client.get("/ladder/").content.decode())
-    assert rungs[0] == ["Chief Operating Officer"]
-    assert rungs[-1] == ["Operations Coordinator", "Operations Supervisor"]
-    assert set(rungs[-2]) == {"Inventory Analyst", "Operations Analyst", "Production Scheduler"}
+def table_rows(html):
+    """(rung, role, median, years, leads to) from the ladder's text equivalent."""
+    table = html.split('class="ladder-table"')[1].split("</table>")[0]
+    rows = re.findall(
+        r"<tr>\s*<td>(\d+)</td>\s*<th scope=\"row\"><a [^>]+>([^<]+)</a></th>\s*"
+        r"<td>([^<]+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>",
+        table,
+    )
+    return rows
 
 
-def test_entry_roles_converge_on_operations_manager(client):
+def test_ladder_diagram_runs_from_the_coo_down_to_the_entry_roles(client):
+    rows = diagram_rows(client.get("/ladder/").content.decode())
+    assert rows[0] == ["Chief Operating Officer"]
+    assert rows[-1] == ["Operations Coordinator", "Operations Supervisor"]
+    assert set(rows[-2]) == {"Inventory Analyst", "Operations Analyst", "Production Scheduler"}
+
+
+def test_ladder_diagram_shows_pay_and_years_on_each_rung_and_an_arrow_per_branch(client):
     html = client.get("/ladder/").content.decode()
+    manager = Role.objects.get(slug="operations-manager")
+    label = re.search(r'aria-label="(Operations Manager:[^"]+)"', html).group(1)
+    assert "median $102,950" in label and "5–10 years" in label
+    svg = html.split('<svg class="ladder ladder-diagram"')[1].split("</svg>")[0]
+    assert 'role="group"' in html.split('<svg class="ladder ladder-diagram"')[1].split(">")[0]
+    assert "<title" in svg and "<desc" in svg
+    branches = sum(r.leads_to.count() for r in Role.objects.all())
+    assert svg.count('marker-end="url(#ladder-arrow)"') == branches
+    assert manager.leads_to.count() == 1
+
+
+def test_the_ladder_table_says_what_the_diagram_shows(client):
+    html = client.get("/ladder/").content.decode()
+    rows = table_rows(html)
+    assert [r[1] for r in rows] == [t for row in diagram_rows(html) for t in row]
+    by_title = {r[1]: r for r in rows}
     for title in (
         "Operations Analyst",
         "Production Scheduler",
         "Inventory Analyst",
         "Operations Supervisor",
     ):
-        block = html.split(f'<span class="ladder__role-title">{title}</span>')[1].split("</a>")[0]
-        assert "Operations Manager" in block
+        assert by_title[title][4] == "Operations Manager"
+    assert by_title["Operations Manager"][2:4] == ("$102,950", "5–10 years")
+    assert by_title["Chief Operating Officer"][0] == "7"
+    assert by_title["Chief Operating Officer"][4] == "top of the ladder"
 
 
 def test_each_rung_is_a_plain_link_to_the_role_page_and_an_htmx_request_for_the_panel(client):

@@ -57,14 +57,18 @@ def test_each_step_shows_certifications_years_and_pay_change(client):
         assert f'href="/certifications/{cert.slug}/"' in step
 
 
-def test_totals_sum_up_the_route(client):
+def test_the_totals_come_first_then_the_steps(client):
     html = client.get(
         "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
     ).content.decode()
-    totals = html.split('id="totals-heading"')[1]
+    result = html.split('id="path-result"')[1]
+    totals, steps = result.split('class="route"')
+    totals = totals.split('id="totals-heading"')[1]
     assert "5 moves: Operations Analyst → Operations Manager" in totals
-    assert "Change in pay: +$" in totals
-    assert re.search(r"\d+ skills to build up", totals)
+    assert re.search(r"\+\$[\d,]+ a year", totals)
+    assert re.search(r"\d+ skills? to build up", totals)
+    assert re.search(r"about \d+–\d+ more years of experience", totals)
+    assert "Step 1" in steps and "Step 1" not in totals
 
 
 def test_the_form_is_selects_that_update_the_result_in_place(client):

@@ -50,7 +50,7 @@ def test_catalogue_offers_every_focus_tier_and_issuer_as_a_filter(client):
     for issuer in ("ascm", "asq", "iassc", "pmi", "ism", "sme", "icpm"):
         assert f'<option value="{issuer}">' in form
     assert '<label for="filter-focus">' in form and '<label for="filter-issuer">' in form
-    assert "<legend>Filter the catalogue</legend>" in form
+    assert "<legend>Filter the catalog</legend>" in form
     assert '<button type="submit">' in form
 
 

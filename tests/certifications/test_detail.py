@@ -90,7 +90,7 @@ def test_the_check_date_and_unconfirmed_facts_are_one_click_away(client, slug):
     cert = Certification.objects.get(slug=slug)
     _, html = page(client, slug)
     checked = between(html, '<details class="certification__checked">', "</details>")
-    assert f"{cert.verified_on:%-d %B %Y}" in checked
+    assert f"{cert.verified_on:%B %-d, %Y}" in checked
     if cert.unverified:
         assert "not confirmed by" in checked and escape(cert.unverified) in checked
     else:

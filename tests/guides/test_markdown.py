@@ -1,6 +1,7 @@
 """Markdown is rendered once into safe HTML: headings with anchors, a table of contents,
 scrolling tables, footnotes; nothing an editor types can run in a reader's browser."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -53,7 +54,10 @@ def test_a_stray_h1_is_demoted_to_h2_under_the_page_title():
 
 def test_each_table_is_wrapped_in_a_focusable_box_that_scrolls():
     html = render(GUIDE).html
-    assert '<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>' in html
+    assert re.search(
+        r'<div class="table-scroll" role="region" tabindex="0" aria-label="Table[^"]*"><table>',
+        html,
+    )
     assert "</table></div>" in html
     assert html.count("table-scroll") == html.count("<table") == 1
 
@@ -199,3 +203,10 @@ def test_safe_links_keep_their_address_and_gain_rel_noopener():
     html = render("[CPIM](/certifications/cpim/) and [BLS](https://www.bls.gov/ooh/)").html
     assert '<a href="/certifications/cpim/" rel="noopener noreferrer">CPIM</a>' in html
     assert '<a href="https://www.bls.gov/ooh/" rel="noopener noreferrer">BLS</a>' in html
+
+
+def test_each_table_region_is_named_after_its_heading_so_no_two_share_a_name():
+    table = "|a|b|\n|-|-|\n|1|2|\n\n"
+    text = f"## Costs & fees\n\n{table}{table}## Dates\n\n{table}"
+    labels = re.findall(r'role="region" tabindex="0" aria-label="([^"]+)"', render(text).html)
+    assert labels == ["Table: Costs &amp; fees", "Table: Costs &amp; fees (2)", "Table: Dates"]

@@ -32,12 +32,33 @@ def test_profile_shows_summary_responsibilities_kpis_and_education(client):
     assert "Typical experience:" in html and "Education:" in html
 
 
-def test_profile_groups_skills_by_kind_with_levels(client):
+def test_profile_compares_each_skill_level_with_the_roles_below_and_the_next_role(client):
+    manager = Role.objects.get(slug="operations-manager")
+    below = {}
+    for role in manager.comes_from.prefetch_related("role_skills"):
+        for rs in role.role_skills.all():
+            below.setdefault(rs.skill_id, []).append(rs.level)
+    nxt = {rs.skill_id: rs.level for rs in manager.leads_to.get().role_skills.all()}
     html = client.get("/roles/operations-manager/").content.decode()
-    skills = html.split('id="skills-heading"')[1].split('id="kpi-heading"')[0]
-    kinds = re.findall(r"<h3>([^<]+)</h3>", skills)
-    assert len(kinds) >= 3 and all(k.endswith("s") for k in kinds)
-    assert "level 5 of 5" in skills or "level 4 of 5" in skills
+    table = html.split('class="skill-steps"')[1].split("</table>")[0]
+    assert '<th scope="col" class="skill-steps__num">Below</th>' in table
+    assert "level 5 of 5" not in table and "/5<" not in table, "no bars out of five any more"
+
+    for rs in manager.role_skills.select_related("skill"):
+        row = table.split(f'<th scope="row">{rs.skill.name}'.replace("&", "&amp;"))[1]
+        row = row.split("</tr>")[0]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        levels = below.get(rs.skill_id)
+        if levels:
+            low, high = min(levels), max(levels)
+            assert cells[0] == (str(high) if low == high else f"{low}–{high}"), rs.skill.name
+            if rs.level > high:
+                assert f"up {rs.level - high}" in cells[1], rs.skill.name
+        else:
+            assert "not listed" in cells[0] and "new" in cells[1], rs.skill.name
+        assert f"<strong>{rs.level}</strong>" in cells[1]
+        if rs.skill_id in nxt:
+            assert cells[2].startswith(str(nxt[rs.skill_id])), rs.skill.name
 
 
 def test_profile_shows_every_pay_figure_with_source_and_year(client):
@@ -76,11 +97,11 @@ def test_each_note_of_a_pay_table_is_said_once(client):
 
 def test_a_rung_that_shares_its_occupation_shows_a_labelled_estimate_with_its_method(client):
     html = client.get("/roles/director-of-operations/").content.decode()
-    header = html.split('class="role-profile__header"')[1].split("</header>")[0]
-    assert "Estimate $160,290" in header
-    assert "<details" in header and "75th percentile" in header
+    summary = html.split('class="glance"')[1].split("</section>")[0]
+    assert "Estimate $160,290" in summary
+    assert "<details" in summary and "75th percentile" in summary
     manager = client.get("/roles/operations-manager/").content.decode()
-    manager = manager.split('class="role-profile__header"')[1].split("</header>")[0]
+    manager = manager.split('class="glance"')[1].split("</section>")[0]
     assert "Median $102,950" in manager and "$160,290" not in manager
 
 
