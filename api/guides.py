@@ -1,7 +1,7 @@
 """The FAQ and the guides: metadata, and the sanitised HTML the pages show."""
 
 from django.contrib.auth.models import AnonymousUser
-from ninja import Field, Query, Router
+from ninja import Query, Router
 
 from guides import selectors
 
@@ -10,24 +10,6 @@ from .errors import Problem, found
 from .pagination import PageQuery, paginate
 
 router = Router(tags=["FAQ and guides"])
-
-
-class FaqQuery(PageQuery):
-    q: str | None = Field(
-        None, description="Only questions whose question or answer contains every word."
-    )
-
-
-@router.get(
-    "/faqs",
-    response={200: schemas.FaqList, 400: Problem, 404: Problem},
-    url_name="faqs",
-    operation_id="list_faqs",
-    summary="Published questions and answers, by category",
-)
-def faq_list(request, query: Query[FaqQuery]):
-    faqs = selectors.faq_list(query.q).faqs
-    return paginate(request, faqs, query, serializers.faq)
 
 
 @router.get(

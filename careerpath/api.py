@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from api import schemas, serializers
 from api.errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, found, not_found
+from api.pagination import PageQuery, paginate
 from roles.ladder import NoRoute, plan_route
 from roles.models import Industry
 
@@ -225,3 +226,22 @@ def search(request, query: Query[SearchQuery]):
             for group in results.groups
         ],
     }
+
+
+class FaqQuery(PageQuery):
+    q: str | None = Field(
+        None,
+        description="Only the questions the site search finds for these words (as /faq/?q=).",
+    )
+
+
+@router.get(
+    "/faqs",
+    response={200: schemas.FaqList, 400: Problem, 404: Problem},
+    url_name="faqs",
+    operation_id="list_faqs",
+    summary="Published questions and answers, by category",
+)
+def faq_list(request, query: Query[FaqQuery]):
+    faqs = site_search.faq_list(query.q).faqs
+    return paginate(request, faqs, query, serializers.faq)

@@ -11,6 +11,8 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from guides import selectors as guide_selectors
+
 from . import vocabulary
 from .models import SearchEntry, SearchWord, Synonym
 from .registry import KINDS
@@ -263,3 +265,16 @@ def snippet(entry: SearchEntry, pattern: re.Pattern | None, width: int = SNIPPET
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + mark(text[start:end].strip(), pattern) + suffix)  # noqa: S308
+
+
+def faq_list(raw: str | None):
+    """The published FAQs, or those the site search finds for `raw`: the FAQ page and the API
+    filter questions with the same rule as the search page (typos, synonyms)."""
+    found = search(raw, per_group=None, kinds=["faqs"])
+    matched = guide_selectors.FAQFilter(
+        query=found.query,
+        terms=found.terms,
+        slugs=frozenset(hit.entry.slug for group in found.groups for hit in group.hits),
+        truncated=found.truncated,
+    )
+    return guide_selectors.faq_list(matched)

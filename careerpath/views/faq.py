@@ -6,7 +6,6 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
-from guides import selectors as guide_selectors
 from guides.views import faq_page_data
 
 from .. import search as site_search
@@ -16,14 +15,7 @@ from .. import search as site_search
 @vary_on_htmx
 @query_params("q")
 def faq(request):
-    found = site_search.search(request.GET.get("q"), per_group=None, kinds=["faqs"])
-    matched = guide_selectors.FAQFilter(
-        query=found.query,
-        terms=found.terms,
-        slugs=frozenset(hit.entry.slug for group in found.groups for hit in group.hits),
-        truncated=found.truncated,
-    )
-    faqs = guide_selectors.faq_list(matched)
+    faqs = site_search.faq_list(request.GET.get("q"))
     context = {
         "faq_list": faqs,
         "faq_page_data": faq_page_data(faqs.faqs),

@@ -6,10 +6,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from careerpath.ladder_diagram import ladder_diagram
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
-
-from careerpath.ladder_diagram import ladder_diagram
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
