@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
+from tests.guides.update_inputs import BUILDER, HAND_CHECKED
+
 from .live import ROOT, Server
 
 pytestmark = pytest.mark.postgres_only
@@ -29,7 +31,25 @@ URLS = [
     "/guides/working-with-senior-management/",
     "/search/?q=inventory",
     "/guides/working-with-senior-management/update/",
-    "/guides/working-with-senior-management/update/?team=Plant+2&period=May",
+    f"{BUILDER}?{HAND_CHECKED}",
+    "/skills/",
+    "/skills/lean/",
+    "/sitemap/",
+    "/data/",
+    "/data/roles-pay.csv",
+    "/data/certifications.csv",
+    "/api/v1/roles",
+    "/api/v1/roles/operations-manager",
+    "/api/v1/ladder",
+    "/api/v1/ladder/path?from=operations-analyst&to=operations-manager",
+    "/api/v1/certifications?suits=mid",
+    "/api/v1/certifications/cpim",
+    "/api/v1/certifications/compare?c=cpim&c=cscp",
+    "/api/v1/faqs?q=pay",
+    "/api/v1/guides",
+    "/api/v1/guides/working-with-senior-management",
+    "/api/v1/search?q=inventory",
+    "/api/v1/openapi.json",
     "/about/sources/",
     "/robots.txt",
     "/sitemap.xml",
@@ -41,6 +61,14 @@ NOT_WALKED = {
     # A PDF carries the moment it was made, so no two are byte for byte alike; it is private
     # and never cached (tests/guides/test_update_pdf.py).
     "guides/working-with-senior-management/update/update.pdf",
+    # A personal plan is private: never cached, and reached only through its token
+    # (tests/plans/). The API's interactive docs are a static shell (tests/browser/).
+    "plan/",
+    "plan/<str:token>/",
+    "plan/<str:token>/plan.json",
+    "plan/<str:token>/plan.pdf",
+    "api/v1/docs",
+    "api/v1/",  # ninja's root: the same answer as any unknown API path (tests/api/)
 }
 
 

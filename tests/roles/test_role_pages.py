@@ -45,7 +45,8 @@ def test_profile_compares_each_skill_level_with_the_roles_below_and_the_next_rol
     assert "level 5 of 5" not in table and "/5<" not in table, "no bars out of five any more"
 
     for rs in manager.role_skills.select_related("skill"):
-        row = table.split(f'<th scope="row">{rs.skill.name}'.replace("&", "&amp;"))[1]
+        name = rs.skill.name.replace("&", "&amp;")
+        row = table.split(f'<a href="{rs.skill.get_absolute_url()}">{name}</a>')[1]
         row = row.split("</tr>")[0]
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
         levels = below.get(rs.skill_id)
