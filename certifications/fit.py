@@ -55,6 +55,16 @@ ONE_EXAM = 1
 LIFETIME = 1
 TOWARD_TARGET = 2  # suits the tier of the role the person aims at
 
+# Where an industry changes what a focus is worth: in services there is little or no stock to
+# plan (roles/industry versions lower Inventory Control and drop MRP there), so planning and
+# inventory credentials count one step of focus less.
+INDUSTRY_FOCUS_SHIFT = {
+    "services": {Focus.PLANNING_INVENTORY: -1},
+}
+INDUSTRY_NOTES = {
+    ("services", Focus.PLANNING_INVENTORY): "less used in services, where there is little stock",
+}
+
 
 @dataclass(frozen=True)
 class Fit:
@@ -115,6 +125,12 @@ def experience_points(
     return 0
 
 
+def focus_weight(grow: str, focus: str, industry: str = "") -> int:
+    """How well a focus serves a growth area, in steps, shifted where the industry says."""
+    shift = INDUSTRY_FOCUS_SHIFT.get(industry, {}).get(focus, 0)
+    return max(0, FOCUS_WEIGHT[grow].get(focus, 0) + shift)
+
+
 def fit_score(
     cert: Certification,
     *,
@@ -123,10 +139,11 @@ def fit_score(
     tier_years: dict[str, int],
     years: int | None = None,
     target_tier: str = "",
+    industry: str = "",
 ) -> int:
     """How well a certification fits a person at `tier` who wants to grow in `grow` (with
-    `years` of experience, and aiming at a role of `target_tier`, when they say)."""
-    score = FOCUS_POINTS * FOCUS_WEIGHT[grow].get(cert.focus, 0)
+    `years` of experience, aiming at a role of `target_tier`, in `industry`, when they say)."""
+    score = FOCUS_POINTS * focus_weight(grow, cert.focus, industry)
     score += tier_points(tier, cert.tiers)
     score += experience_points(cert, tier=tier, tier_years=tier_years, have=years)
     if target_tier and target_tier in cert.tiers:
@@ -146,6 +163,7 @@ def rank_for(
     tier_years: dict[str, int],
     years: int | None = None,
     target_tier: str = "",
+    industry: str = "",
 ) -> list[Fit]:
     """What the person can sit now first, then the others; within each, best fit first; ties
     go to the closer focus, then the acronym, so the order is stable."""
@@ -153,16 +171,26 @@ def rank_for(
     fits = []
     for cert in certifications:
         score = fit_score(
-            cert, tier=tier, grow=grow, tier_years=tier_years, years=years, target_tier=target_tier
+            cert,
+            tier=tier,
+            grow=grow,
+            tier_years=tier_years,
+            years=years,
+            target_tier=target_tier,
+            industry=industry,
         )
         now, when = readiness(cert, tier=tier, years=have)
         toward = bool(target_tier) and target_tier in cert.tiers
-        fits.append(Fit(cert, score, summary_line(cert), now, when, toward))
+        reason = summary_line(cert)
+        note = INDUSTRY_NOTES.get((industry, cert.focus))
+        if note:
+            reason = f"{reason}; {note}"
+        fits.append(Fit(cert, score, reason, now, when, toward))
     fits.sort(
         key=lambda fit: (
             not fit.now,
             -fit.score,
-            -FOCUS_WEIGHT[grow].get(fit.certification.focus, 0),
+            -focus_weight(grow, fit.certification.focus, industry),
             fit.certification.acronym,
             fit.certification.slug,
         )

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from roles.models import Tier
+from roles.models import Industry, Tier
 
 from .compare import MAX_COMPARED, MIN_COMPARED
 from .fit import Growth
@@ -51,6 +51,9 @@ class FitFinderForm(forms.Form):
     tier = _choice("Your tier now", "Choose your tier", Tier.choices, "tiers")
     grow = _choice("Where you want to grow", "Choose an area", Growth.choices, "growth areas")
     target = _choice("The role you aim at", "Any role", [], "roles", required=False)
+    industry = _choice(
+        "Your industry", "Any industry", Industry.choices, "industries", required=False
+    )
     years = forms.IntegerField(
         label="Your years of experience",
         required=False,

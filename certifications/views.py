@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
 from roles import selectors as role_selectors
-from roles.models import Tier
+from roles.models import Industry, Tier
 
 from . import selectors
 from .catalogue import filter_catalogue, issuers
@@ -65,7 +65,7 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 
 @require_safe
 @vary_on_htmx(targets=CATALOGUE_PARTIALS)
-@query_params("focus", "suits", "issuer", "tier", "grow", "target", "years")
+@query_params("focus", "suits", "issuer", "tier", "grow", "target", "industry", "years")
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
@@ -82,6 +82,7 @@ def catalogue(request):
             tier_years=typical_years(roles),
             years=answers.get("years"),
             target_tier=target.tier if target else "",
+            industry=answers.get("industry", ""),
         )
     filtered = filters.is_valid()
     context = {
@@ -100,6 +101,7 @@ def catalogue(request):
             "grow": Growth(answers["grow"]).label,
             "target": target,
             "years": answers.get("years"),
+            "industry": Industry(answers["industry"]).label if answers.get("industry") else "",
         }
         if answers
         else {},

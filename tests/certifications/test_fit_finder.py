@@ -326,3 +326,22 @@ def test_an_unknown_role_aimed_at_is_a_400(client):
     response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "target": "astronaut"})
     assert response.status_code == 400
     assert "“astronaut” is not one of the roles we list" in response.content.decode()
+
+
+def test_the_fit_finder_asks_the_industry_and_ranks_inventory_credentials_lower_in_services(
+    client,
+):
+    query = {"tier": "mid", "grow": "production-floor"}
+    general = shown_fits(client.get(URL, query).content.decode())
+    services_page = client.get(URL, {**query, "industry": "services"}).content.decode()
+    services = shown_fits(services_page)
+    assert general[0] == "cpim"
+    assert services.index("cpim") > general.index("cpim")
+    assert "in services, planning and inventory credentials rank lower" in services_page
+    assert "less used in services, where there is little stock" in services_page
+
+
+def test_an_unknown_industry_in_the_fit_finder_is_refused_with_a_message(client):
+    response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "industry": "mining"})
+    assert response.status_code == 400
+    assert "“mining” is not one of the industries we list" in response.content.decode()

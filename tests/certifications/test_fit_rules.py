@@ -242,3 +242,34 @@ def test_typical_years_are_the_fewest_any_role_of_the_tier_starts_from():
     ]
     roles[0].tier, roles[1].tier, roles[2].tier = "entry", "entry", "mid"
     assert typical_years(roles) == {"entry": 0, "mid": 5}
+
+
+def test_in_services_planning_and_inventory_credentials_count_a_step_less_and_say_so():
+    cpim = cert(acronym="CPIM", slug="cpim", focus=Focus.PLANNING_INVENTORY, tiers=["mid"])
+    lean = cert(acronym="LSS", slug="lss", focus=Focus.PROCESS_IMPROVEMENT, tiers=["mid"])
+    # Production floor: planning 3 steps (9) + mid 3 = 12; process improvement 2 steps (6) + 3 = 9.
+    general = rank_for(
+        [lean, cpim], tier="mid", grow=Growth.PRODUCTION_FLOOR, tier_years=TIER_YEARS
+    )
+    assert [(f.certification.acronym, f.score) for f in general] == [("CPIM", 12), ("LSS", 9)]
+    # In services planning is worth a step less (2 steps: 6 + 3 = 9): a tie, and both foci now
+    # weigh 2 steps, so the acronym decides.
+    services = rank_for(
+        [lean, cpim],
+        tier="mid",
+        grow=Growth.PRODUCTION_FLOOR,
+        tier_years=TIER_YEARS,
+        industry="services",
+    )
+    assert [(f.certification.acronym, f.score) for f in services] == [("CPIM", 9), ("LSS", 9)]
+    assert services[0].reason.endswith("; less used in services, where there is little stock")
+    assert not services[1].reason.endswith("little stock")
+    # Other industries weigh it as in general.
+    technology = rank_for(
+        [cpim],
+        tier="mid",
+        grow=Growth.PRODUCTION_FLOOR,
+        tier_years=TIER_YEARS,
+        industry="technology",
+    )
+    assert technology[0].score == 12 and "little stock" not in technology[0].reason
