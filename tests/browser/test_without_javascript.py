@@ -40,7 +40,9 @@ def test_path_planner_form_submits_as_a_plain_get(nojs_page):
 
     page.get_by_role("button", name="Plan the path").click()
 
-    expect(page).to_have_url(re.compile(r"\?from=production-scheduler&to=vp-of-operations(&industry=)?$"))
+    expect(page).to_have_url(
+        re.compile(r"\?from=production-scheduler&to=vp-of-operations(&industry=)?$")
+    )
     expect(page.locator("#path-result h2")).to_contain_text(
         "From Production Scheduler to VP of Operations"
     )
