@@ -4,9 +4,13 @@ documentation page.
 Endpoints that assemble several apps (the role profile, the path, search) live in
 careerpath/api.py, above the apps, and are passed in by the root URLconf; the rest are here."""
 
+import re
+
 from django.http import Http404
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import ValidationError
+
+from common.http import query_params
 
 from . import certifications, guides, roles
 from .errors import ApiError, parameter_problems
@@ -64,3 +68,24 @@ def build_api(*extra_routers: Router) -> NinjaAPI:
     for router in extra_routers:
         api.add_router("", router)
     return api
+
+
+def urls_with_declared_queries(api: NinjaAPI):
+    """The API's URL patterns, each view declaring the query parameters its OpenAPI operation
+    reads (`common.http.query_params`), so the page cache keeps API answers by those parameters
+    alone, as it keeps pages: tracking tags and unknown parameters neither fill the cache nor
+    force a fresh answer."""
+    patterns, app_name, namespace = api.urls
+    paths = api.get_openapi_schema(path_prefix="")["paths"]
+    for pattern in patterns:
+        route = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(pattern.pattern))
+        operations = paths.get(route, {})
+        names = {
+            parameter["name"]
+            for operation in operations.values()
+            for parameter in operation.get("parameters", [])
+            if parameter["in"] == "query"
+        }
+        if operations:
+            pattern.callback = query_params(*sorted(names))(pattern.callback)
+    return patterns, app_name, namespace

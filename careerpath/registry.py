@@ -7,7 +7,8 @@ from certifications.content import CERTIFICATIONS, ORGANIZATIONS
 from common.content_kind import ContentKind
 from guides.content import FAQS, GUIDES
 from plans.content import STARTING_POINTS
-from roles.content import PROJECTIONS, ROLES, SALARIES, SKILLS
+from roles.content import ROLES, SKILLS
+from roles.pay_content import PROJECTIONS, SALARIES
 
 from .vocabulary import SYNONYMS
 

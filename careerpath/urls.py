@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from api.api import build_api
+from api.api import build_api, urls_with_declared_queries
 from guides import urls as guide_urls
 from roles import urls as role_urls
 
@@ -38,7 +38,7 @@ urlpatterns = [
     path("certifications/", include("certifications.urls")),
     path("plan/", include("plans.urls")),
     path("", include((guide_patterns, guide_urls.app_name))),
-    path("api/v1/", api_v1.urls),
+    path("api/v1/", urls_with_declared_queries(api_v1)),
     path("data/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", pages.healthz, name="healthz"),

@@ -8,14 +8,13 @@ from common.forms import ContentForm, KpiLinesField, LinesField, SourcesField
 
 from .content import (
     IndustryVersion,
-    ProjectionRecord,
     RoleRecord,
-    SalaryRecord,
     SkillRecord,
 )
 from .ladder import earlier_rung_problems, next_step_problems
 from .models import Role, SalaryFigure
 from .pay import percentile_order_errors
+from .pay_content import ProjectionRecord, SalaryRecord
 from .selectors import saved_ladder
 
 # --- roles ---------------------------------------------------------------------------------

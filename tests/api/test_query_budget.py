@@ -20,7 +20,7 @@ ENDPOINTS = [
     ("/api/v1/faqs?q=manager", 5),  # the site search (2) picks the questions
     ("/api/v1/guides", 1),
     ("/api/v1/guides/working-with-senior-management", 3),
-    ("/api/v1/search?q=inventory", 1),
+    ("/api/v1/search?q=inventory", 2),  # the vocabulary, then the index
     ("/api/v1/openapi.json", 0),
     ("/data/roles-pay.csv", 1),
     ("/data/certifications.csv", 1),
