@@ -209,21 +209,18 @@ class AnonymousPageCacheMiddleware:
             for k, v in response.headers.items()
             if k.lower() not in ("content-security-policy", "set-cookie")
         }
-        session = getattr(request, "session", None)
+        # The headers of the middleware inside this one (SessionMiddleware's `Vary: Cookie`
+        # when the view looked at the session, X-Frame-Options) are kept with the page.
         return {
             "version": version,
             "status": response.status_code,
             "headers": headers,
             "content": content,
-            # SessionMiddleware (outside this one) adds `Vary: Cookie` when the view looked at
-            # the session; a cached answer says the same.
-            "vary_cookie": bool(session is not None and session.accessed),
         }
 
     def _rebuild(self, request, frozen):
         from django.conf import settings
         from django.http import HttpResponse
-        from django.utils.cache import patch_vary_headers
 
         content = frozen["content"]
         mark = b'nonce="' + self.NONCE_MARK + b'"'
@@ -232,8 +229,6 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(content, status=frozen["status"])
         for name, value in frozen["headers"].items():
             response.headers[name] = value
-        if frozen.get("vary_cookie"):
-            patch_vary_headers(response, ("Cookie",))
         if settings.PAGE_CACHE_HEADER:
             response.headers["X-Cache"] = "hit"
         return response

@@ -57,7 +57,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached API answers still get ETag, 304 and CORS.
+    "api.middleware.ApiMiddleware",
     "careerpath.middleware.DatabaseUnavailableMiddleware",
+    # The page cache reads request.htmx to tell a page from its partials.
+    "django_htmx.middleware.HtmxMiddleware",
+    # As early as it can be: a hit needs none of the middleware below (an anonymous visitor
+    # has no session, sends no form and signs nobody in), and a stored page keeps the headers
+    # they add (X-Frame-Options, Vary: Cookie). A response that sets a cookie is never stored.
+    "careerpath.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -65,11 +73,7 @@ MIDDLEWARE = [
     "common.sessions.SignedInSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Outside the page cache, so cached API answers still get ETag, 304 and CORS.
-    "api.middleware.ApiMiddleware",
-    "careerpath.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "careerpath.urls"
@@ -80,6 +84,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["common.templatetags.remembered_urls"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -90,6 +95,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# URL names whose URLs carry a secret, never remembered by common.urls.reverse.
+UNREMEMBERED_URLS = ("plans:",)
 
 WSGI_APPLICATION = "careerpath.wsgi.application"
 

@@ -3,8 +3,8 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
+from common.urls import reverse
 from roles.models import Role, Skill, Tier
 
 

@@ -48,6 +48,7 @@ def suiting_role(role: Role) -> list[Certification]:
     return list(
         Certification.objects.filter(Q(roles=role) | suits_tier(role.tier))
         .select_related("issuer")
+        .only("slug", "acronym", "name", "issuer__abbreviation", "issuer__name")
         .distinct()
         .order_by("acronym")
     )
@@ -57,7 +58,9 @@ def listing_roles(role_ids) -> dict[int, list[Certification]]:
     """The certifications that name each of these roles, by role id (one query)."""
     links = (
         Certification.roles.through.objects.filter(role_id__in=role_ids)
-        .select_related("certification__issuer")
+        .select_related("certification")
+        # A route names each certification and links to it; its facts are on its own page.
+        .only("role_id", "certification__slug", "certification__acronym", "certification__name")
         .order_by("certification__acronym")
     )
     by_role: dict[int, list[Certification]] = {}

@@ -1,10 +1,10 @@
 """Long-form guides and the FAQ, written in Markdown and rendered once on save."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from certifications.models import Certification
+from common.urls import reverse
 from roles.models import Role
 
 from .markdown import plain_text, reading_minutes, render

@@ -96,11 +96,16 @@ def guide_page(slug: str, user) -> Guide:
 
 def faqs_for_role(role: Role) -> list[FAQ]:
     """The published questions about a role, in the FAQ's order (one query)."""
-    return list(FAQ.objects.published().filter(roles=role).order_by("category", "order"))
+    return list(
+        FAQ.objects.published()
+        .filter(roles=role)
+        .only("slug", "question", "category", "order")
+        .order_by("category", "order")
+    )
 
 
 def guides_for_role(role: Role) -> list[Guide]:
     """The published guides for a role, by title, without their long texts (one query)."""
     return list(
-        Guide.objects.published().filter(roles=role).defer("body", "body_html").order_by("title")
+        Guide.objects.published().filter(roles=role).only("slug", "title").order_by("title")
     )

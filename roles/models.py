@@ -3,7 +3,8 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+
+from common.urls import reverse
 
 
 class Tier(models.TextChoices):

@@ -61,11 +61,17 @@ def roles_by_tier() -> list[tuple[str, str, list[Role]]]:
     return [(labels[tier], tier, members) for tier, members in by_tier.items() if members]
 
 
+# A role as the ladder, routes and plans print it.
+LADDER_COLUMNS = ("slug", "title", "tier", "rank", "headline", "years_min", "years_max")
+# A role's need for a skill as lists and tables print it.
+SKILL_LEVEL_COLUMNS = ("level", "role_id", "skill_id", "skill__slug", "skill__name", "skill__kind")
+
+
 def role_detail(slug: str) -> Role:
     """One role with its neighbours on the ladder, skills and pay figures (404 if unknown).
     `role.neighbor_skills` holds the skills of the roles that lead to it and that it leads to,
     fetched with its own in one query, so the page can compare levels."""
-    in_ladder_order = Role.objects.order_by("rank", "title")
+    in_ladder_order = Role.objects.only("slug", "title", "rank", "tier").order_by("rank", "title")
     role = get_object_or_404(
         Role.objects.prefetch_related(
             Prefetch("reports_to", queryset=in_ladder_order),
@@ -86,6 +92,9 @@ def role_detail(slug: str) -> Role:
             | Q(role__in=Role.objects.filter(comes_from=role))
         )
         .select_related("skill", "role")
+        # What the page prints of each: a neighbour's title and link, a skill's name, kind and
+        # link; not the long texts and lists a role or skill row carries.
+        .only(*SKILL_LEVEL_COLUMNS, "role__slug", "role__title", "role__rank")
         .order_by("-level", "skill__name")
     )
     role._prefetched_objects_cache["role_skills"] = [rs for rs in around if rs.role_id == role.pk]
@@ -105,9 +114,13 @@ def projections_for(figures) -> list[EmploymentProjection]:
 
 def ladder_roles() -> list[Role]:
     """Every role with its next roles, skills and median, for the route search."""
-    roles = _with_median(Role.objects.all()).prefetch_related(
-        "leads_to",
-        Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
+    # A route prints titles, years and pay; a skill's five level sentences are for rating it.
+    role_skills = RoleSkill.objects.select_related("skill").only(
+        *SKILL_LEVEL_COLUMNS, "skill__levels"
+    )
+    roles = _with_median(Role.objects.only(*LADDER_COLUMNS)).prefetch_related(
+        Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank")),
+        Prefetch("role_skills", queryset=role_skills),
     )
     return with_medians(list(roles))
 

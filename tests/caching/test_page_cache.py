@@ -189,3 +189,30 @@ def test_with_a_shared_cache_a_lost_version_is_read_again_from_the_database(
     cache.delete(VERSION_KEY)  # the copy expired (CONTENT_VERSION_SECONDS)
     page = client.get("/roles/operations-manager/")
     assert "Changed by a process that never told the cache." in page.content.decode()
+
+
+def test_a_page_from_the_cache_carries_every_header_the_built_page_did(client, cache_header):
+    built = client.get("/roles/operations-manager/")
+    hit = client.get("/roles/operations-manager/")
+    assert hit["X-Cache"] == "hit"
+    for header in (
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Type",
+        "Vary",
+    ):
+        assert hit[header] == built[header], header
+    # The policy is the request's own: a fresh nonce, used by the page's scripts.
+    nonce = hit["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert nonce not in built["Content-Security-Policy"]
+    assert f'nonce="{nonce}"' in hit.content.decode()
+
+
+def test_a_hit_sets_no_cookie_and_reads_no_session(client, cache_header):
+    client.get("/guides/")
+    hit = client.get("/guides/")
+    assert hit["X-Cache"] == "hit"
+    assert not hit.cookies
+    assert "sessionid" not in client.cookies
