@@ -50,6 +50,8 @@ class AnonymousPageCacheMiddleware:
     - Never private: visitors with a session (editors, staff previewing drafts), the admin,
       plans, and responses that are private, no-store, set cookies or fail are not stored.
 
+    `PAGE_CACHE_SECONDS=0` turns it off: nothing is stored and nothing stored is served.
+
     The CSP nonce of a cached page is swapped, inside `nonce="…"` attributes only, for the
     nonce of the request that reads it. `X-Cache: hit` is sent only with PAGE_CACHE_HEADER
     (on with DEBUG).
@@ -64,6 +66,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from django.conf import settings
+
+        if settings.PAGE_CACHE_SECONDS <= 0:  # the cache is off: every page is built, none read
+            return self.get_response(request)
         view = self._cacheable_view(request)
         if view is None:
             return self.get_response(request)

@@ -143,7 +143,7 @@ def shared_cache(settings):
         pytest.skip(f"needs Redis at {url}: {exc}")
     client.flushdb()
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}
     }
     settings.CONTENT_VERSION_IN_CACHE = True
     yield client
@@ -216,3 +216,12 @@ def test_a_hit_sets_no_cookie_and_reads_no_session(client, cache_header):
     assert hit["X-Cache"] == "hit"
     assert not hit.cookies
     assert "sessionid" not in client.cookies
+
+
+def test_with_the_cache_off_no_page_is_served_from_it_even_if_one_is_there(
+    client, settings, cache_header
+):
+    client.get("/guides/")
+    assert client.get("/guides/")["X-Cache"] == "hit"
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "X-Cache" not in client.get("/guides/")
