@@ -223,6 +223,8 @@ def drive_plans(wrk, tokens_path: Path, first_token: str) -> list[dict]:
 def miss(result, floor_rps, cached: bool) -> str:
     """Why a result misses its target, or "" when it meets it."""
     case, share = result["case"], result["rps"] / floor_rps
+    if not result["requests"]:
+        return f"no answer within {SECONDS} s"
     if result["errors"]:
         return f"{result['errors']} errors"
     if cached:
