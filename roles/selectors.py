@@ -114,7 +114,7 @@ def projections_for(figures) -> list[EmploymentProjection]:
 
 def ladder_roles() -> list[Role]:
     """Every role with its next roles, skills and median, for the route search."""
-    # A route prints titles, years and pay; a skill's five level sentences are for rating it.
+    # A route prints titles, years and pay; plans also rate each skill against its five levels.
     role_skills = RoleSkill.objects.select_related("skill").only(
         *SKILL_LEVEL_COLUMNS, "skill__levels"
     )

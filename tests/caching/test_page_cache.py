@@ -142,9 +142,7 @@ def shared_cache(settings):
             pytest.fail(f"needs Redis at {url}: {exc}", pytrace=False)
         pytest.skip(f"needs Redis at {url}: {exc}")
     client.flushdb()
-    settings.CACHES = {
-        "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}
-    }
+    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
     settings.CONTENT_VERSION_IN_CACHE = True
     yield client
     client.flushdb()
