@@ -68,13 +68,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         from django.conf import settings
 
-        if settings.PAGE_CACHE_SECONDS <= 0:  # the cache is off: every page is built, none read
-            return self.get_response(request)
         view = self._cacheable_view(request)
         if view is None:
             return self.get_response(request)
+        # Drops the parameters the view does not read, whether the cache is on or not, so a
+        # page is the same page either way.
         key, covered = self._key(request, view)
-        if key is None:
+        if key is None or settings.PAGE_CACHE_SECONDS <= 0:  # off: every page is built afresh
             return self.get_response(request)
         try:
             version, frozen = self._lookup(key)
