@@ -78,7 +78,7 @@ def certification_list(request, query: Query[CatalogueQuery]):
     form = CatalogueFilterForm(filters, issuers=awarding)
     if not form.is_valid():
         raise _form_problems(form)
-    chosen = filter_catalogue(certifications, **form.cleaned_data)
+    chosen = filter_catalogue(certifications, **form.filters())
     return paginate(request, chosen, query, serializers.certification_summary)
 
 

@@ -267,9 +267,10 @@ def snippet(entry: SearchEntry, pattern: re.Pattern | None, width: int = SNIPPET
     return mark_safe(prefix + mark(text[start:end].strip(), pattern) + suffix)  # noqa: S308
 
 
-def faq_list(raw: str | None):
+def faq_list(raw: str | None, *, page: int | None = None):
     """The published FAQs, or those the site search finds for `raw`: the FAQ page and the API
-    filter questions with the same rule as the search page (typos, synonyms)."""
+    filter questions with the same rule as the search page (typos, synonyms). With `page`,
+    that page of them (see guides.selectors.faq_list)."""
     found = search(raw, per_group=None, kinds=["faqs"])
     matched = guide_selectors.FAQFilter(
         query=found.query,
@@ -277,4 +278,4 @@ def faq_list(raw: str | None):
         slugs=frozenset(hit.entry.slug for group in found.groups for hit in group.hits),
         truncated=found.truncated,
     )
-    return guide_selectors.faq_list(matched)
+    return guide_selectors.faq_list(matched, page=page)

@@ -5,6 +5,9 @@ from collections.abc import Iterable
 
 from .models import Certification, Organization
 
+# Cards per page: today's catalogue fits on one; at a hundred times it runs to many pages.
+CATALOGUE_PAGE_SIZE = 24
+
 
 def issuers(certifications: Iterable[Certification]) -> list[Organization]:
     """The organisations that award at least one of these certifications."""

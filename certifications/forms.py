@@ -2,6 +2,7 @@
 
 from django import forms
 
+from common.pagination import BEFORE_FIRST, MAX_PAGE, NOT_A_PAGE
 from roles.models import Industry, Tier
 
 from .compare import MAX_COMPARED, MIN_COMPARED
@@ -31,6 +32,18 @@ class CatalogueFilterForm(forms.Form):
     focus = _choice("Focus", "Any focus", Focus.choices, "focus areas", required=False)
     suits = _choice("Suits roles at", "Any tier", Tier.choices, "tiers", required=False)
     issuer = _choice("Issuer", "Any issuer", [], "issuers", required=False)
+    page = forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": NOT_A_PAGE,
+            "min_value": BEFORE_FIRST,
+            "max_value": NOT_A_PAGE,
+        },
+    )
 
     def __init__(self, data, *, issuers, **kwargs):
         super().__init__(data, auto_id="filter-%s", label_suffix="", **kwargs)
@@ -40,8 +53,11 @@ class CatalogueFilterForm(forms.Form):
         ]
 
     def filters(self) -> dict[str, str]:
-        """The filters in use, for hidden inputs and links that keep them."""
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        """The filters in use, for hidden inputs and links that keep them (a new filter starts
+        again at the first page, so the page is not one of them)."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if value and name != "page"
+        }
 
 
 class FitFinderForm(forms.Form):

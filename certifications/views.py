@@ -8,11 +8,12 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
+from common.pagination import PageOutOfRange, paginate
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 
 from . import selectors
-from .catalogue import filter_catalogue, issuers
+from .catalogue import CATALOGUE_PAGE_SIZE, filter_catalogue, issuers
 from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .facts import validity
 from .fit import Growth, rank_for, typical_years
@@ -65,7 +66,7 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 
 @require_safe
 @vary_on_htmx(targets=CATALOGUE_PARTIALS)
-@query_params("focus", "suits", "issuer", "tier", "grow", "target", "industry", "years")
+@query_params("focus", "suits", "issuer", "page", "tier", "grow", "target", "industry", "years")
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
@@ -84,15 +85,24 @@ def catalogue(request):
             target_tier=target.tier if target else "",
             industry=answers.get("industry", ""),
         )
-    filtered = filters.is_valid()
+    pager = None
+    if filters.is_valid():
+        try:
+            pager = paginate(
+                filter_catalogue(certifications, **filters.filters()),
+                filters.cleaned_data["page"],
+                CATALOGUE_PAGE_SIZE,
+                kept={**filters.filters(), **answers},
+            )
+        except PageOutOfRange as past_the_end:
+            filters.add_error("page", str(past_the_end))
     context = {
         "filters": filters,
         "fit_form": fit_form,
-        "certifications": (
-            filter_catalogue(certifications, **filters.cleaned_data) if filtered else []
-        ),
+        "certifications": pager.page.object_list if pager else [],
+        "pager": pager,
         "total": len(certifications),
-        "kept_filters": filters.filters() if filtered else {},
+        "kept_filters": filters.filters() if pager else {},
         "kept_answers": answers,
         "fits": [f for f in fits if f.now][:FITS_SHOWN],
         "fits_later": [f for f in fits if not f.now][:LATER_SHOWN],

@@ -93,4 +93,5 @@ class FAQ(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("guides:faq") + f"#{self.slug}"
+        # A question's own address, which finds its page of the FAQ however the list grows.
+        return reverse("guides:faq-question", args=[self.slug])

@@ -3,10 +3,11 @@ many questions and guides there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 
 from certifications.models import Certification
+from common.pagination import Pager, paginate
 from roles.models import Role
 
 from .models import FAQ, FAQCategory, Guide
@@ -27,6 +28,7 @@ class FAQList:
     terms: list[str]
     sections: list[FAQSection]
     truncated: bool = False
+    pager: Pager | None = None  # with a page asked for: which page of all the questions
 
     @property
     def filtered(self) -> bool:
@@ -38,7 +40,43 @@ class FAQList:
 
     @property
     def count(self) -> int:
+        """How many questions the filter leaves, on every page."""
+        if self.pager:
+            return self.pager.page.paginator.count
         return sum(len(section.faqs) for section in self.sections)
+
+
+# Questions per page: today's FAQ fits on one; at a hundred times it runs to many pages.
+FAQ_PAGE_SIZE = 50
+# The FAQ's order: categories as the editors ordered them (FAQCategory), then each question's
+# position within its category.
+_CATEGORY_RANK = Case(
+    *(When(category=value, then=Value(i)) for i, value in enumerate(FAQCategory.values)),
+    default=Value(len(FAQCategory.values)),
+    output_field=IntegerField(),
+)
+FAQ_ORDER = ("category_rank", "order", "question", "pk")
+
+
+def _in_faq_order(faqs):
+    return faqs.annotate(category_rank=_CATEGORY_RANK).order_by(*FAQ_ORDER)
+
+
+def faq_page_of(slug: str) -> int:
+    """The page of the FAQ that holds a published question (two queries; 404 if unknown)."""
+    faq = get_object_or_404(_in_faq_order(FAQ.objects.published()), slug=slug)
+    rank, order, question, pk = (getattr(faq, name) for name in FAQ_ORDER)
+    before = (
+        _in_faq_order(FAQ.objects.published())
+        .filter(
+            Q(category_rank__lt=rank)
+            | Q(category_rank=rank, order__lt=order)
+            | Q(category_rank=rank, order=order, question__lt=question)
+            | Q(category_rank=rank, order=order, question=question, pk__lt=pk)
+        )
+        .count()
+    )
+    return before // FAQ_PAGE_SIZE + 1
 
 
 def _related_roles():
@@ -60,24 +98,29 @@ class FAQFilter:
     truncated: bool = False
 
 
-def faq_list(matched: FAQFilter | None = None) -> FAQList:
+def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FAQList:
     """Published questions (those `matched` found, if given), each with its roles and
-    published guides (three queries)."""
-    faqs = (
+    published guides: all of them (three queries), or with `page` that page of FAQ_PAGE_SIZE
+    (four queries). Raises common.pagination.PageOutOfRange past the last page."""
+    faqs = _in_faq_order(
         FAQ.objects.published()
         .defer("answer", "answer_text")
         .prefetch_related(_related_roles(), _published_guides())
     )
     if matched and matched.terms:
         faqs = faqs.filter(slug__in=matched.slugs)
+    query, terms, truncated = (
+        (matched.query, matched.terms, matched.truncated) if matched else ("", [], False)
+    )
+    pager = None
+    if page is not None:
+        pager = paginate(faqs, page, FAQ_PAGE_SIZE, kept={"q": query} if terms else {})
+        faqs = pager.page.object_list
     sections = {value: FAQSection(value, label) for value, label in FAQCategory.choices}
     for faq in faqs:
         if faq.category in sections:
             sections[faq.category].faqs.append(faq)
-    query, terms, truncated = (
-        (matched.query, matched.terms, matched.truncated) if matched else ("", [], False)
-    )
-    return FAQList(query, terms, [s for s in sections.values() if s.faqs], truncated)
+    return FAQList(query, terms, [s for s in sections.values() if s.faqs], truncated, pager)
 
 
 def published_guides() -> list[Guide]:

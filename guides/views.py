@@ -1,6 +1,6 @@
 """The FAQ and the guides."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -19,6 +19,15 @@ PUBLISHER = "CareerPath"
 
 
 @require_safe
+@require_safe
+@query_params()
+def faq_question(request, slug):
+    """A question's permalink: the page of the FAQ that holds it, at its anchor."""
+    page = selectors.faq_page_of(slug)
+    query = f"?page={page}" if page > 1 else ""
+    return redirect(f"{reverse('guides:faq')}{query}#{slug}")
+
+
 @require_safe
 @query_params()
 def guide_index(request):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
+from common.pagination import BadPage, page_number
 from guides.views import faq_page_data
 
 from .. import search as site_search
@@ -13,12 +14,14 @@ from .. import search as site_search
 
 @require_safe
 @vary_on_htmx
-@query_params("q")
+@query_params("q", "page")
 def faq(request):
-    faqs = site_search.faq_list(request.GET.get("q"))
-    context = {
-        "faq_list": faqs,
-        "faq_page_data": faq_page_data(faqs.faqs),
-        "breadcrumbs": [("FAQ", reverse("guides:faq"))],
-    }
+    context = {"breadcrumbs": [("FAQ", reverse("guides:faq"))]}
+    try:
+        page = page_number(request.GET.get("page"))
+        faqs = site_search.faq_list(request.GET.get("q"), page=page)
+    except BadPage as bad:
+        context["page_error"] = str(bad)
+        return render_page(request, "guides/faq.html", context, partial="faq-list", status=400)
+    context |= {"faq_list": faqs, "faq_page_data": faq_page_data(faqs.faqs)}
     return render_page(request, "guides/faq.html", context, partial="faq-list")

@@ -1,5 +1,7 @@
 """FAQ, guides and search through the API: published content only, HTML sanitised."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -14,7 +16,7 @@ def test_faqs_are_the_published_questions_with_their_answers(client):
     assert body["count"] == FAQ.objects.published().count()
     first = body["items"][0]
     assert first["question"] and first["answer_html"].startswith("<")
-    assert first["page"].startswith("/faq/#")
+    assert re.fullmatch(r"/faq/[a-z0-9-]+/", first["page"])  # the question's permalink
 
 
 def test_faqs_filter_by_every_word_like_the_faq_page(client):

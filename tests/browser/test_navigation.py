@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
     ("typed", "href"),
     [
         ("invntory", "/roles/inventory-analyst/"),
-        ("salary", "/faq/#how-much-do-operations-managers-earn"),
+        ("salary", "/faq/how-much-do-operations-managers-earn/"),
         ("switch to operations", "/guides/moving-into-operations/"),
     ],
 )

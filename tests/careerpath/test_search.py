@@ -88,7 +88,7 @@ def test_results_link_to_the_page_they_describe(client):
     html = get(client, "inventory")
     assert 'href="/roles/inventory-analyst/"' in html
     assert 'href="/certifications/cpim/"' in html
-    assert re.search(r'href="/faq/#[a-z0-9-]+"', html)
+    assert re.search(r'href="/faq/[a-z0-9-]+/"', html)
     assert re.search(r'href="/guides/[a-z0-9-]+/"', html)
 
 

@@ -101,7 +101,7 @@ def test_salary_finds_the_pay_faq_first():
 
 def test_salary_finds_the_pay_faq_on_the_search_page_marked(client):
     html = get(client, "/search/?q=salary")
-    assert 'href="/faq/#how-much-do-operations-managers-earn"' in html
+    assert 'href="/faq/how-much-do-operations-managers-earn/"' in html
     assert "<mark>earn</mark>" in html
 
 

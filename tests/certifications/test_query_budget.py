@@ -35,5 +35,6 @@ def test_page_keeps_the_same_budget_with_ten_times_the_certifications(
     with django_assert_max_num_queries(budget + VERSION_QUERY):
         response = client.get(url)
     assert response.status_code == 200
-    if url == "/certifications/":
-        assert 'value="cpim-x9"' in response.content.decode()
+    if url == "/certifications/":  # every one counted, a page of them shown
+        total = Certification.objects.count()
+        assert f"of the {total} certifications that match" in response.content.decode()

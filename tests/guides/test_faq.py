@@ -53,7 +53,7 @@ def test_each_question_is_a_details_element_with_an_anchor_named_after_its_slug(
     for faq in published:
         assert f'<details id="{faq.slug}" class="faq-item">' in html
         assert f'<summary class="faq-question">{escape(faq.question)}</summary>' in html
-        assert f'href="/faq/#{faq.slug}"' in html
+        assert f'href="/faq/{faq.slug}/"' in html  # its permalink
     assert " open" not in html.split('<div id="faq-list"')[1].split("<details")[1]
 
 
