@@ -62,6 +62,14 @@ def read_years(data) -> tuple[int, list[str]]:
     return int(raw), []
 
 
+def named_in(data, action: str) -> tuple[list[str], list[str]]:
+    """The skill and certification slugs an update form names, to look up and check."""
+    if action == "status":
+        return [data.get("skill") or ""], []
+    skills = [name.removeprefix(SKILL_PREFIX) for name in data if name.startswith(SKILL_PREFIX)]
+    return skills, list(dict.fromkeys(data.getlist("cert")))
+
+
 def read_certifications(data, found: Catalog) -> tuple[list[str], list[str]]:
     slugs = list(dict.fromkeys(data.getlist("cert")))
     unknown = [s for s in slugs if s not in found.certifications]

@@ -64,18 +64,29 @@ def ladder_graph() -> dict:
     return {r.slug: r for r in roles}
 
 
-def catalog(*, resources: bool = False, ladder: bool = True) -> Catalog:
-    """Everything a plan can refer to; with `resources`, the FAQs and guides too; without
-    `ladder`, only skills and certifications (enough to check an update)."""
-    if not ladder:
-        return Catalog(
-            graph={},
-            skills={s.slug: s for s in Skill.objects.only("slug", "name")},
-            starting_points={},
-            certifications={
-                c.slug: c for c in Certification.objects.only("slug", "acronym").order_by("acronym")
-            },
-        )
+def catalog_naming(skills: list[str], certifications: list[str]) -> Catalog:
+    """Just the skills and certifications an update names, with their names (at most two
+    queries, none for an empty list), so checking an update costs the same however large the
+    catalogue grows. A slug it does not hold is not in the catalogue."""
+    return Catalog(
+        graph={},
+        skills={s.slug: s for s in Skill.objects.filter(slug__in=skills).only("slug", "name")}
+        if skills
+        else {},
+        starting_points={},
+        certifications={
+            c.slug: c
+            for c in Certification.objects.filter(slug__in=certifications)
+            .only("slug", "acronym")
+            .order_by("acronym")
+        }
+        if certifications
+        else {},
+    )
+
+
+def catalog(*, resources: bool = False) -> Catalog:
+    """Everything a plan can refer to; with `resources`, the FAQs and guides too."""
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )

@@ -175,7 +175,7 @@ def _update(request, token, plan):
     verdict = ratelimit.hit(request, "update")
     if not verdict.allowed:
         return too_many(request, verdict)
-    found = selectors.catalog(ladder=False)
+    found = selectors.catalog_naming(*forms.named_in(request.POST, action))
     back = reverse("plans:detail", args=[token])
     try:
         version = forms.read_version(request.POST, plan.version)

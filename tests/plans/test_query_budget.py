@@ -37,3 +37,18 @@ def test_an_update_keeps_its_budget_with_ten_times_the_content(
             url, {"action": "status", "version": "1", "skill": "lean", "status": "done"}
         )
     assert response.status_code == 302
+
+
+def test_an_update_reads_only_the_skills_and_certifications_it_names(
+    client, saved, tenfold_content, django_assert_max_num_queries
+):
+    plan, token, url = saved
+    with django_assert_max_num_queries(16) as queries:
+        response = client.post(
+            url, {"action": "status", "version": "1", "skill": "lean", "status": "done"}
+        )
+    assert response.status_code == 302
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert not any('FROM "certifications_certification"' in sql for sql in reads)
+    skill_reads = [sql for sql in reads if 'FROM "roles_skill"' in sql]
+    assert skill_reads and all("IN (" in sql for sql in skill_reads), skill_reads
