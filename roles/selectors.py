@@ -45,7 +45,9 @@ def with_medians(roles: list[Role]) -> list[Role]:
 def ladder_rungs() -> list[tuple[int, list[Role]]]:
     """Roles grouped by rung, lowest first, each with its median figure and next roles."""
     roles = list(
-        _with_median(Role.objects.all()).prefetch_related("leads_to").order_by("rank", "title")
+        _with_median(Role.objects.only(*LADDER_COLUMNS))
+        .prefetch_related(Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank")))
+        .order_by("rank", "title")
     )
     with_medians(roles)
     return [(rank, list(group)) for rank, group in groupby(roles, key=lambda r: r.rank)]
@@ -53,7 +55,9 @@ def ladder_rungs() -> list[tuple[int, list[Role]]]:
 
 def roles_by_tier() -> list[tuple[str, str, list[Role]]]:
     """(tier label, tier, roles) from entry to executive, for the role index."""
-    roles = with_medians(list(_with_median(Role.objects.order_by("rank", "title"))))
+    roles = with_medians(
+        list(_with_median(Role.objects.only(*LADDER_COLUMNS).order_by("rank", "title")))
+    )
     labels = dict(Tier.choices)
     by_tier = {tier: [] for tier in TIER_ORDER}
     for role in roles:
