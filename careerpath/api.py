@@ -139,7 +139,7 @@ def path(request, query: Query[PathQuery]):
     for name, value in (("from", start), ("to", end)):
         if not value:
             raise bad_parameter(name, "choose a role slug, e.g. operations-analyst")
-    graph = ladder_graph(_industry(query.industry))
+    graph = ladder_graph(_industry(query.industry), around=[start, end])
     for value in (start, end):
         if value not in graph:
             raise not_found("role", value)

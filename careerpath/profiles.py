@@ -8,6 +8,7 @@ from certifications import selectors as certification_selectors
 from guides import selectors as guide_selectors
 from roles import selectors as role_selectors
 from roles.industry import IndustryView, industry_view, skills_in
+from roles.ladder import on_the_way_up
 from roles.models import Role
 from roles.pay import Pay, pay
 from roles.profile import SkillGroup, skill_groups
@@ -49,11 +50,16 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     )
 
 
-def ladder_graph(industry: str = "") -> dict[str, Role]:
+def ladder_graph(industry: str = "", *, around=None) -> dict[str, Role]:
     """All roles by slug with next roles, skills, medians and the certifications that list
     them (`suitable_certifications`), for `roles.ladder.plan_route`. With an industry, each
-    role's skills are its levels in that industry."""
-    roles = role_selectors.ladder_roles()
+    role's skills are its levels in that industry. With `around` (role slugs), only those
+    roles and the roles above them, where every route between them lies: a route then reads
+    a handful of roles however large the ladder grows."""
+    slugs = None
+    if around is not None:
+        slugs = on_the_way_up(role_selectors.upward_edges(), around)
+    roles = role_selectors.ladder_roles(slugs)
     by_role = certification_selectors.listing_roles([r.pk for r in roles])
     variants = role_selectors.industry_variants(industry) if industry else {}
     for role in roles:

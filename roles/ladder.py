@@ -111,6 +111,19 @@ def _routes_up(graph: dict[str, Role], start: Role) -> dict[str, str | None]:
     return previous
 
 
+def on_the_way_up(edges: dict[str, list[str]], slugs) -> set[str]:
+    """These roles and every role reachable upwards from them (`edges`: each role's next
+    roles, by slug). Every route between two of them, sideways moves included, lies here."""
+    seen: set[str] = set()
+    stack = list(slugs)
+    while stack:
+        slug = stack.pop()
+        if slug not in seen:
+            seen.add(slug)
+            stack.extend(edges.get(slug, ()))
+    return seen
+
+
 def next_role(role: Role) -> Role | None:
     """The first role this one leads to (lowest rung, then title): the planner's destination
     when only a start is chosen."""

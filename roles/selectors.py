@@ -116,13 +116,26 @@ def projections_for(figures) -> list[EmploymentProjection]:
     )
 
 
-def ladder_roles() -> list[Role]:
-    """Every role with its next roles, skills and median, for the route search."""
+def upward_edges() -> dict[str, list[str]]:
+    """Each role's next roles, by slug (one query of slug pairs, whatever the ladder's size)."""
+    edges: dict[str, list[str]] = {}
+    pairs = Role.leads_to.through.objects.values_list("from_role__slug", "to_role__slug")
+    for source, target in pairs:
+        edges.setdefault(source, []).append(target)
+    return edges
+
+
+def ladder_roles(slugs=None) -> list[Role]:
+    """Every role (or those in `slugs`) with its next roles, skills and median, for the route
+    search."""
     # A route prints titles, years and pay; plans also rate each skill against its five levels.
     role_skills = RoleSkill.objects.select_related("skill").only(
         *SKILL_LEVEL_COLUMNS, "skill__levels"
     )
-    roles = _with_median(Role.objects.only(*LADDER_COLUMNS)).prefetch_related(
+    chosen = Role.objects.only(*LADDER_COLUMNS)
+    if slugs is not None:
+        chosen = chosen.filter(slug__in=slugs)
+    roles = _with_median(chosen).prefetch_related(
         Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank")),
         Prefetch("role_skills", queryset=role_skills),
     )

@@ -50,7 +50,9 @@ def path_planner(request):
     if request.GET.get("swap"):
         # The form's swap button: the same two roles the other way round, at a clean URL.
         return redirect(_swap_url(start, end, industry if not industry_error else ""))
-    graph = ladder_graph(industry if not industry_error else "")
+    graph = ladder_graph(
+        industry if not industry_error else "", around=[s for s in (start, end) if s]
+    )
     route, problem, status, chosen_for_you = None, None, 200, False
     if industry_error:
         problem, status = industry_error, 400
@@ -65,7 +67,7 @@ def path_planner(request):
     if not problem and (start or end or "from" in request.GET or "to" in request.GET):
         route, problem, status = _plan(graph, start, end)
     context = {
-        "roles": sorted(graph.values(), key=lambda r: (r.rank, r.title)),
+        "roles": selectors.role_choices(),
         "start": start,
         "end": end,
         "route": route,

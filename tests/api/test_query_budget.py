@@ -10,8 +10,8 @@ ENDPOINTS = [
     ("/api/v1/roles/operations-manager", 11),  # as the page: 9, and the industry version (2)
     ("/api/v1/roles/operations-manager?industry=services", 11),
     ("/api/v1/ladder", 3),
-    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", 5),
-    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer&industry=services", 7),
+    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", 6),  # + edges
+    ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer&industry=services", 8),
     ("/api/v1/certifications", 1),
     ("/api/v1/certifications?suits=mid&issuer=ascm", 1),
     ("/api/v1/certifications/cpim", 2),

@@ -179,3 +179,22 @@ def test_a_sideways_move_explains_the_common_next_role_instead_of_refusing(clien
     assert 'href="/ladder/path/?from=inventory-analyst&amp;to=operations-manager"' in html
     assert re.search(r'<h3>Across: <a href="/roles/inventory-analyst/">Inventory Analyst</a>', html)
     assert "Inventory Control</a>: level 0 → 4" in html
+
+
+def test_a_route_reads_only_the_roles_on_its_way_up_however_large_the_ladder(
+    client, tenfold_content, django_assert_max_num_queries
+):
+    from roles.models import Role
+
+    url = "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
+    with django_assert_max_num_queries(20) as queries:
+        page = client.get(url).content.decode()
+    assert "From Operations Analyst to Chief Operating Officer" in page
+    role_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "roles_role"."id"')
+    ]
+    full_reads = [sql for sql in role_reads if '"roles_role"."headline"' in sql]
+    assert full_reads and all('"roles_role"."slug" IN (' in sql for sql in full_reads)
+    assert Role.objects.count() >= 100  # ten copies of the ladder, of which the route reads one

@@ -11,9 +11,10 @@ PAGES = [
     ("/roles/operations-manager/?industry=services", 11),
     ("/ladder/", 3),
     ("/ladder/?role=operations-manager", 3),
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 5),
+    # the pickers' roles, the ladder's edges, then the five of the roles on the way up
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 7),
     # With an industry: its versions of every role and their skill levels (2).
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 7),
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 9),
 ]
 
 
