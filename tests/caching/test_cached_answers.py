@@ -27,6 +27,7 @@ URLS = [
     "/certifications/cpim/",
     "/certifications/compare/?c=cpim&c=cscp",
     "/faq/?q=leadership",
+    "/faq/?page=1",
     "/guides/",
     "/guides/working-with-senior-management/",
     "/search/?q=inventory",
@@ -69,6 +70,9 @@ NOT_WALKED = {
     "plan/<str:token>/plan.pdf",
     "api/v1/docs",
     "api/v1/",  # ninja's root: the same answer as any unknown API path (tests/api/)
+    # A question's permalink redirects to its page of the FAQ; only 200s are cached
+    # (tests/guides/test_faq_pages.py).
+    "faq/<slug:slug>/",
 }
 
 
