@@ -191,11 +191,44 @@ def skills_by_kind() -> list[tuple[str, str, list[Skill]]]:
     return [(kind, label, members) for kind, (label, members) in by_kind.items() if members]
 
 
-def role_choices() -> list[Role]:
-    """Every role for a list to choose from, lowest rung first, with its tier and the years
-    of experience it starts from (one query)."""
+def role_choices(limit: int | None = None) -> list[Role]:
+    """Every role (or the first `limit`) for a list to choose from, lowest rung first, with
+    its tier and the years of experience it starts from (one query)."""
+    roles = Role.objects.only("slug", "title", "tier", "rank", "years_min").order_by(
+        "rank", "title"
+    )
+    return list(roles[:limit] if limit is not None else roles)
+
+
+def roles_named(texts) -> dict[str, str]:
+    """The slug of the role each text names by its slug or title (any case), for the texts
+    that name one (one query)."""
+    wanted = [t.strip() for t in texts if t.strip()]
+    if not wanted:
+        return {}
+    naming = Q(slug__in=wanted)
+    for text in wanted:
+        naming |= Q(title__iexact=text)
+    found = {}
+    for slug, title in Role.objects.filter(naming).values_list("slug", "title"):
+        for text in wanted:
+            if text == slug or text.casefold() == title.casefold():
+                found.setdefault(text, slug)
+    return found
+
+
+def roles_titled(text: str, limit: int) -> list[Role]:
+    """Up to `limit` roles whose title holds every word of `text`, lowest rung first."""
+    words = text.split()[:8]
+    if not words:
+        return []
+    matching = Q()
+    for word in words:
+        matching &= Q(title__icontains=word[:60])
     return list(
-        Role.objects.only("slug", "title", "tier", "rank", "years_min").order_by("rank", "title")
+        Role.objects.filter(matching)
+        .only("slug", "title", "rank")
+        .order_by("rank", "title")[:limit]
     )
 
 

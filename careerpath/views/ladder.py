@@ -15,6 +15,10 @@ from roles.models import Industry
 
 from ..profiles import ladder_graph
 
+# Up to this many roles the planner offers them in lists; beyond, a role is typed by name.
+PICKER_LIMIT = 60
+SUGGESTIONS = 10
+
 LADDER_CRUMBS = [("Ladder", "/ladder/")]
 
 
@@ -50,6 +54,13 @@ def path_planner(request):
     if request.GET.get("swap"):
         # The form's swap button: the same two roles the other way round, at a clean URL.
         return redirect(_swap_url(start, end, industry if not industry_error else ""))
+    # A ladder too long to list in a select is picked by name: a title or slug typed in.
+    choices = selectors.role_choices(limit=PICKER_LIMIT + 1)
+    by_name = len(choices) > PICKER_LIMIT
+    typed = {"from": start, "to": end}
+    if by_name:
+        named = selectors.roles_named([start, end])
+        start, end = named.get(start.strip(), start), named.get(end.strip(), end)
     graph = ladder_graph(
         industry if not industry_error else "", around=[s for s in (start, end) if s]
     )
@@ -67,7 +78,10 @@ def path_planner(request):
     if not problem and (start or end or "from" in request.GET or "to" in request.GET):
         route, problem, status = _plan(graph, start, end)
     context = {
-        "roles": selectors.role_choices(),
+        "roles": [] if by_name else choices,
+        "by_name": by_name,
+        "typed": typed,
+        "suggestions": _suggestions(graph, typed, start, end) if by_name and problem else {},
         "start": start,
         "end": end,
         "route": route,
@@ -83,6 +97,23 @@ def path_planner(request):
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     return render_page(request, "careerpath/path.html", context, partial="result", status=status)
+
+
+def _suggestions(graph, typed: dict, start: str, end: str) -> dict[str, list]:
+    """For each of from/to that names no role, the roles whose titles hold its words, as
+    links that put each in its place."""
+    found = {}
+    for name, slug in (("from", start), ("to", end)):
+        if slug and slug not in graph:
+            choices = selectors.roles_titled(typed[name], SUGGESTIONS)
+            found[name] = [
+                (role, _path_url(**{"from": start, "to": end, name: role.slug})) for role in choices
+            ]
+    return {name: links for name, links in found.items() if links}
+
+
+def _path_url(**query) -> str:
+    return f"{reverse('path')}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
 def _downward(graph, start: str, end: str) -> bool:
@@ -102,7 +133,7 @@ def _plan(graph, start, end):
     unknown = [s for s in (start, end) if s not in graph]
     if unknown:
         names = ", ".join(f"“{s[:60]}”" for s in unknown)
-        return None, f"We have no role called {names}. Pick roles from the lists.", 404
+        return None, f"We have no role called {names}.", 404
     try:
         return plan_route(graph, start, end), None, 200
     except NoRoute as no_route:

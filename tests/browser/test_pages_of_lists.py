@@ -65,3 +65,30 @@ def test_without_javascript_the_pager_is_plain_links(
     expect(nojs_page).to_have_url(re.compile(r"[?&]page=2$"))
     expect(nojs_page.locator(region).get_by_text("Page 2 of")).to_be_visible()
     expect(nojs_page.locator(f"{region} {item}")).to_have_count(5)
+
+
+@pytest.fixture
+def long_ladder(monkeypatch):
+    """Today's ten roles, treated as a ladder too long to list."""
+    monkeypatch.setattr("careerpath.views.ladder.PICKER_LIMIT", 5)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_on_a_long_ladder_roles_are_typed_by_name_and_near_misses_suggested(
+    page, nojs_page, long_ladder, javascript
+):
+    tab = page if javascript else nojs_page
+    tab.context.console.allow(r"status of 404")  # the near miss answers 404, with suggestions
+    tab.goto("/ladder/path/")
+    tab.locator("#path-from").fill("operations analyst")
+    tab.locator("#path-to").fill("chief")
+    tab.get_by_role("button", name="Plan the path").click()
+    result = tab.locator("#path-result")
+    expect(result.get_by_role("alert")).to_contain_text("We have no role called “chief”.")
+    result.get_by_role("link", name="Chief Operating Officer").click()
+    expect(tab.locator("#path-result h2")).to_contain_text(
+        "From Operations Analyst to Chief Operating Officer"
+    )
+    expect(tab.locator("#path-to")).to_have_value("Chief Operating Officer")
+    count, report = axe_violations(tab) if javascript else (0, "")
+    assert count == 0, f"axe on the planner picked by name:\n{report}"

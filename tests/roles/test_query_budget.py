@@ -11,10 +11,11 @@ PAGES = [
     ("/roles/operations-manager/?industry=services", 11),
     ("/ladder/", 3),
     ("/ladder/?role=operations-manager", 3),
-    # the pickers' roles, the ladder's edges, then the five of the roles on the way up
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 7),
+    # the pickers' roles (or, on a long ladder, the roles typed by name), the ladder's edges,
+    # then the five of the roles on the way up
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 8),
     # With an industry: its versions of every role and their skill levels (2).
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 9),
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 10),
 ]
 
 
