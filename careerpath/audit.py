@@ -200,4 +200,6 @@ def link_problem(link: str, known: dict[str, set[str]], faq_slugs: set[str]) -> 
         return f"no published {match.view_name.split(':')[0].rstrip('s')} '{slug}'"
     if match.view_name == "guides:faq" and parts.fragment and parts.fragment not in faq_slugs:
         return f"no published FAQ '{parts.fragment}'"
+    if match.view_name == "guides:faq-question" and slug not in faq_slugs:
+        return f"no published FAQ '{slug}'"
     return ""

@@ -61,6 +61,18 @@ def test_the_audit_finds_internal_links_that_no_longer_resolve():
     assert any("/no-such-page/" in d for d in details)
 
 
+def test_the_audit_checks_question_permalinks_against_the_published_questions():
+    faq = FAQ.objects.get(slug="how-do-i-get-an-entry-level-operations-job")
+    faq.answer += (
+        " See [pay](/faq/how-much-do-operations-managers-earn/) and"
+        " [a gone one](/faq/how-to-become-a-wizard/)."
+    )
+    faq.save()
+    details = [f.detail for f in run_audit().of_kind(BROKEN_LINK)]
+    assert any("/faq/how-to-become-a-wizard/" in d for d in details)
+    assert not any("how-much-do-operations-managers-earn" in d for d in details)
+
+
 def test_a_fact_never_checked_counts_as_stale():
     SalaryFigure.objects.filter(role__slug="operations-supervisor").update(checked_on=None)
     assert any("Operations Supervisor" in f.subject for f in run_audit().of_kind(STALE))
