@@ -203,7 +203,16 @@ def drive(wrk, case: Case, *, script=None, args=()) -> dict:
         [*measure, url, "--", *args, "measure"], capture_output=True, text=True, check=True
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
+    drain()
     return {"case": case, **json.loads(line)}
+
+
+def drain(timeout=300):
+    """Wait until the workers have answered what wrk left queued when it stopped: a slow
+    page's backlog would otherwise be charged to the next case. A request to /_floor joins
+    the back of the queue, so its answer means the queue is empty."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/_floor", timeout=timeout) as answer:
+        answer.read()
 
 
 def drive_plans(wrk, tokens_path: Path, first_token: str) -> list[dict]:
