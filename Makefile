@@ -43,6 +43,7 @@ serve: $(STAMP) ## production server: gunicorn with whitenoise (needs DJANGO_SEC
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(PY) manage.py load_content
+	DJANGO_DEBUG=0 $(PY) manage.py publish_pages
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn -c gunicorn.conf.py careerpath.wsgi:application
 
 test: $(STAMP) ## the whole test suite (PostgreSQL when DATABASE_URL points at one)

@@ -6,12 +6,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from certifications.selectors import catalogue
+from common.http import published, query_params
 
 from . import downloads, selectors
 from .pagination import MAX_PAGE_SIZE
 
 
 @require_safe
+@query_params()
+@published()
 def data_page(request):
     context = {
         "max_page_size": MAX_PAGE_SIZE,

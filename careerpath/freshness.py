@@ -4,7 +4,8 @@ The version is a number in the database (`ContentVersion`), moved in the same tr
 every change to the content, by whichever process makes it (an admin request, `load_content`, a
 shell). Every process on every machine therefore reads the same number, and a change and its
 version commit together or not at all. After the commit the search index is rebuilt and the
-number moves once more, so no page built from the old index outlives it.
+number moves once more, so no page built from the old index outlives it; in that transaction the
+pages that show one thing are published again under the new number (publishing.py).
 
 Where the page cache is shared (Redis), the number is also copied into that cache beside the
 pages, so a cached page costs one round trip (the copy and the page fetched together). The copy
@@ -89,12 +90,27 @@ def publish_version(version: int) -> None:
 
 
 def _refresh() -> None:
+    from .publishing import publish_pages
     from .search import rebuild_index
 
     with transaction.atomic():
         rebuild_index()
         version = bump_content_version()
+        if settings.PUBLISH_PAGES:
+            publish_pages(version)
     publish_version(version)
+
+
+def republish() -> int:
+    """Publish every page again under a new version, as after a change: for a release, whose
+    pages changed while the content did not. How many pages."""
+    from .publishing import publish_pages
+
+    with transaction.atomic():
+        version = bump_content_version()
+        count = publish_pages(version)
+    publish_version(version)
+    return count
 
 
 def content_changed(**kwargs) -> None:

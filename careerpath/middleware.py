@@ -52,6 +52,11 @@ class AnonymousPageCacheMiddleware:
 
     `PAGE_CACHE_SECONDS=0` turns it off: nothing is stored and nothing stored is served.
 
+    On a miss (or with the cache off), a whole page that its view publishes is looked up among
+    the pages published for the current content version (publishing.py) before it is built;
+    those pages are built through this middleware, which hands them over frozen as it would
+    keep them.
+
     The CSP nonce of a cached page is swapped, inside `nonce="…"` attributes only, for the
     nonce of the request that reads it. `X-Cache: hit` is sent only with PAGE_CACHE_HEADER
     (on with DEBUG).
@@ -74,8 +79,13 @@ class AnonymousPageCacheMiddleware:
         # Drops the parameters the view does not read, whether the cache is on or not, so a
         # page is the same page either way.
         key, covered = self._key(request, view)
-        if key is None or settings.PAGE_CACHE_SECONDS <= 0:  # off: every page is built afresh
+        if getattr(request, "publishing", False):  # built to be published: kept, never looked up
+            return self._publish(request, covered)
+        if key is None:
             return self.get_response(request)
+        if settings.PAGE_CACHE_SECONDS <= 0:  # off: nothing is stored or served from the cache
+            served = self._from_published(request, view)
+            return served if served is not None else self.get_response(request)
         try:
             version, frozen = self._lookup(key)
         except UNAVAILABLE:
@@ -85,10 +95,60 @@ class AnonymousPageCacheMiddleware:
         # With the version unknown (an outage in the last second), serve what is cached too.
         if frozen is not None and (version is None or frozen["version"] == version):
             return self._rebuild(request, frozen)
+        served = self._from_published(request, view, key, version)
+        if served is not None:
+            return served
         response = self.get_response(request)
         if version is not None and self._cacheable_response(response, covered):
             self._store(key, self._freeze(request, response, version))
         return response
+
+    def _publish(self, request, covered):
+        """Build the page for careerpath.publishing, which keeps it as this cache would."""
+        response = self.get_response(request)
+        if self._cacheable_response(response, covered):
+            response.frozen_page = self._freeze(request, response, version=None)
+        return response
+
+    def _from_published(self, request, view, key=None, version=None):
+        """The published page as this request's answer (kept in the cache under `key` too),
+        a 503 when the database is away (nothing could be built either), or None when the page
+        is not published for the current version."""
+        if not self._publishes(request, view):
+            return None
+        try:
+            published = self._published(request)
+        except UNAVAILABLE:
+            return unavailable(request)
+        if published is None:
+            return None
+        if key is not None and version is not None:
+            self._store(key, published)
+        return self._rebuild(request, published, "published")
+
+    @staticmethod
+    def _publishes(request, view) -> bool:
+        """Whether this request asks for a whole page the view publishes."""
+        from django.conf import settings
+
+        from common.htmx import variant
+
+        from .publishing import publishable
+
+        return (
+            settings.PUBLISH_PAGES
+            and publishable(view, request.GET)
+            and variant(request, view)[0] in ("any", "page")
+        )
+
+    @staticmethod
+    def _published(request):
+        """The page as published for the current content version (one query), or None.
+        Raises the database's error when it cannot be reached."""
+        from .publishing import published_page
+
+        query = request.META.get("QUERY_STRING", "")
+        return published_page(request.path + (f"?{query}" if query else ""))
 
     def _cacheable_view(self, request):
         from django.conf import settings
@@ -224,17 +284,24 @@ class AnonymousPageCacheMiddleware:
             "content": content,
         }
 
-    def _rebuild(self, request, frozen):
+    def _rebuild(self, request, frozen, source="hit"):
         from django.conf import settings
         from django.http import HttpResponse
+
+        from .publishing import ORIGIN
 
         content = frozen["content"]
         mark = b'nonce="' + self.NONCE_MARK + b'"'
         if mark in content:
             content = content.replace(mark, b'nonce="' + str(request._csp_nonce).encode() + b'"')
+        if ORIGIN in content:  # a published page: links made absolute name this request's origin
+            origin = f"{request.scheme}://{request.get_host()}".encode()
+            content = content.replace(ORIGIN, origin)
         response = HttpResponse(content, status=frozen["status"])
         for name, value in frozen["headers"].items():
             response.headers[name] = value
+        if "Content-Length" in response.headers:  # the swapped origin may be longer or shorter
+            response.headers["Content-Length"] = str(len(content))
         if settings.PAGE_CACHE_HEADER:
-            response.headers["X-Cache"] = "hit"
+            response.headers["X-Cache"] = source
         return response

@@ -62,3 +62,23 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class PublishedPage(models.Model):
+    """A public page as an anonymous visitor gets it, built when the content changed
+    (publishing.py) in the transaction that moved the version, so no visitor waits for it.
+
+    Served only while `version` is the current content version and `code` the code that
+    serves it (a deploy changes pages without changing the content); its CSP nonce and its
+    origin are marks, swapped for the visitor's own when it is served."""
+
+    # The path and the query string it answers, e.g. "/ladder/?role=operations-manager".
+    address = models.CharField(max_length=1024, primary_key=True)
+    version = models.BigIntegerField()
+    code = models.CharField(max_length=64, help_text="The release that built it.")
+    status = models.PositiveSmallIntegerField(default=200)
+    headers = models.JSONField(default=dict)
+    content = models.BinaryField()
+
+    def __str__(self):
+        return self.address

@@ -160,6 +160,9 @@ else:
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+# Build every page that shows one thing when the content changes, and serve it from there
+# (careerpath/publishing.py). Off in development, where templates change without a release.
+PUBLISH_PAGES = env_bool("CAREERPATH_PUBLISH_PAGES", not DEBUG)
 CONTENT_VERSION_SECONDS = int(os.environ.get("CONTENT_VERSION_SECONDS", "10"))
 # `X-Cache: hit` on cached pages: for development only, it tells anyone what is cached.
 PAGE_CACHE_HEADER = env_bool("CAREERPATH_CACHE_HEADER", DEBUG)

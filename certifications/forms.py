@@ -2,7 +2,7 @@
 
 from django import forms
 
-from common.pagination import BEFORE_FIRST, MAX_PAGE, NOT_A_PAGE
+from common.pagination import BadPage, page_number
 from roles.models import Industry, Tier
 
 from .compare import MAX_COMPARED, MIN_COMPARED
@@ -32,18 +32,8 @@ class CatalogueFilterForm(forms.Form):
     focus = _choice("Focus", "Any focus", Focus.choices, "focus areas", required=False)
     suits = _choice("Suits roles at", "Any tier", Tier.choices, "tiers", required=False)
     issuer = _choice("Issuer", "Any issuer", [], "issuers", required=False)
-    page = forms.IntegerField(
-        label="Page",
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": NOT_A_PAGE,
-            "min_value": BEFORE_FIRST,
-            "max_value": NOT_A_PAGE,
-        },
-    )
+    # Read by the one page-number rule the FAQ uses too (common.pagination.page_number).
+    page = forms.CharField(label="Page", required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, issuers, **kwargs):
         super().__init__(data, auto_id="filter-%s", label_suffix="", **kwargs)
@@ -51,6 +41,12 @@ class CatalogueFilterForm(forms.Form):
             ("", "Any issuer"),
             *((org.slug, _issuer_label(org)) for org in issuers),
         ]
+
+    def clean_page(self) -> int:
+        try:
+            return page_number(self.cleaned_data["page"])
+        except BadPage as bad:
+            raise forms.ValidationError(str(bad)) from None
 
     def filters(self) -> dict[str, str]:
         """The filters in use, for hidden inputs and links that keep them (a new filter starts

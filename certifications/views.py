@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
-from common.http import query_params
+from common.http import published, query_params
 from common.pagination import PageOutOfRange, paginate
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
@@ -67,6 +67,7 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 @require_safe
 @vary_on_htmx(targets=CATALOGUE_PARTIALS)
 @query_params("focus", "suits", "issuer", "page", "tier", "grow", "target", "industry", "years")
+@published()
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
@@ -129,6 +130,7 @@ def catalogue(request):
 
 @require_safe
 @query_params()
+@published()
 def certification_detail(request, slug):
     cert = get_object_or_404(selectors.profiles(), slug=slug)
     others = selectors.compare_options(cert)

@@ -14,3 +14,16 @@ def query_params(*names: str):
         return view
 
     return decorate
+
+
+def published(*params: str):
+    """Declare that the view's pages are built when the content changes
+    (careerpath/publishing.py) for the query strings that hold at most these parameters: the
+    page cache looks such a page up there before building it, and looks up no other view's.
+    """
+
+    def decorate(view):
+        view.published_params = frozenset(params)
+        return view
+
+    return decorate

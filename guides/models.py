@@ -60,6 +60,22 @@ class FAQCategory(models.TextChoices):
     JOB_SEARCH = "job-search", "Job search"
 
 
+# The FAQ's order, wherever questions are listed: categories as FAQCategory lists them (the
+# editors' order), then each question's position within its category.
+CATEGORY_RANK = models.Case(
+    *(models.When(category=value, then=models.Value(i)) for i, value in enumerate(FAQCategory)),
+    default=models.Value(len(FAQCategory)),
+    output_field=models.IntegerField(),
+)
+FAQ_ORDER = ("category_rank", "order", "question", "pk")
+
+
+class FAQQuerySet(PublishedQuerySet):
+    def in_faq_order(self):
+        """In the FAQ's order, each with its `category_rank` (for comparing positions)."""
+        return self.annotate(category_rank=CATEGORY_RANK).order_by(*FAQ_ORDER)
+
+
 class FAQ(models.Model):
     question = models.CharField(max_length=250)
     slug = models.SlugField(
@@ -77,12 +93,12 @@ class FAQ(models.Model):
     published = models.BooleanField(default=False)
     modified = models.DateTimeField(auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = FAQQuerySet.as_manager()
 
     class Meta:
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
-        ordering = ["category", "order", "question"]
+        ordering = [CATEGORY_RANK.asc(), "order", "question", "pk"]
 
     def __str__(self):
         return self.question

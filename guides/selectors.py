@@ -3,14 +3,14 @@ many questions and guides there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from certifications.models import Certification
 from common.pagination import Pager, paginate
 from roles.models import Role
 
-from .models import FAQ, FAQCategory, Guide
+from .models import FAQ, FAQ_ORDER, FAQCategory, Guide
 
 
 @dataclass
@@ -48,26 +48,15 @@ class FAQList:
 
 # Questions per page: today's FAQ fits on one; at a hundred times it runs to many pages.
 FAQ_PAGE_SIZE = 50
-# The FAQ's order: categories as the editors ordered them (FAQCategory), then each question's
-# position within its category.
-_CATEGORY_RANK = Case(
-    *(When(category=value, then=Value(i)) for i, value in enumerate(FAQCategory.values)),
-    default=Value(len(FAQCategory.values)),
-    output_field=IntegerField(),
-)
-FAQ_ORDER = ("category_rank", "order", "question", "pk")
-
-
-def _in_faq_order(faqs):
-    return faqs.annotate(category_rank=_CATEGORY_RANK).order_by(*FAQ_ORDER)
 
 
 def faq_page_of(slug: str) -> int:
     """The page of the FAQ that holds a published question (two queries; 404 if unknown)."""
-    faq = get_object_or_404(_in_faq_order(FAQ.objects.published()), slug=slug)
+    faq = get_object_or_404(FAQ.objects.published().in_faq_order(), slug=slug)
     rank, order, question, pk = (getattr(faq, name) for name in FAQ_ORDER)
     before = (
-        _in_faq_order(FAQ.objects.published())
+        FAQ.objects.published()
+        .in_faq_order()
         .filter(
             Q(category_rank__lt=rank)
             | Q(category_rank=rank, order__lt=order)
@@ -102,8 +91,9 @@ def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FA
     """Published questions (those `matched` found, if given), each with its roles and
     published guides: all of them (three queries), or with `page` that page of FAQ_PAGE_SIZE
     (four queries). Raises common.pagination.PageOutOfRange past the last page."""
-    faqs = _in_faq_order(
+    faqs = (
         FAQ.objects.published()
+        .in_faq_order()
         .defer("answer", "answer_text")
         .prefetch_related(_related_roles(), _published_guides())
     )
@@ -143,7 +133,7 @@ def faqs_for_role(role: Role) -> list[FAQ]:
         FAQ.objects.published()
         .filter(roles=role)
         .only("slug", "question", "category", "order")
-        .order_by("category", "order")
+        .in_faq_order()
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
-from common.http import query_params
+from common.http import published, query_params
 from common.pdf import pdf_response, render_pdf
 
 from . import selectors
@@ -30,6 +30,7 @@ def faq_question(request, slug):
 
 @require_safe
 @query_params()
+@published()
 def guide_index(request):
     context = {
         "guides": selectors.published_guides(),
@@ -40,6 +41,7 @@ def guide_index(request):
 
 @require_safe
 @query_params()
+@published()
 def guide_detail(request, slug):
     guide = selectors.guide_page(slug, request.user)
     breadcrumbs = [("Guides", reverse("guides:index")), (guide.title, guide.get_absolute_url())]

@@ -97,31 +97,35 @@ def skills_to_gain(current: Role, nxt: Role) -> list[SkillGain]:
     return gains
 
 
-def _routes_up(graph: dict[str, Role], start: Role) -> dict[str, str | None]:
-    """Every role reachable upwards from `start`, each with the role before it on a shortest
-    route (breadth-first search, lower rungs and then titles first)."""
-    previous: dict[str, str | None] = {start.slug: None}
-    queue = deque([start.slug])
+def _walk_up(starts, next_of) -> dict:
+    """Every node reachable from `starts` through `next_of(node)` (its next nodes, in the
+    order to try them), each with the node before it on a shortest route (breadth-first)."""
+    previous: dict = dict.fromkeys(starts)
+    queue = deque(previous)
     while queue:
-        slug = queue.popleft()
-        for nxt in sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title)):
-            if nxt.slug not in previous:
-                previous[nxt.slug] = slug
-                queue.append(nxt.slug)
+        node = queue.popleft()
+        for nxt in next_of(node):
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
     return previous
+
+
+def _routes_up(graph: dict[str, Role], start: Role) -> dict[str, str | None]:
+    """Every role reachable upwards from `start`, by slug, each with the role before it on a
+    shortest route (lower rungs and then titles tried first)."""
+
+    def next_of(slug):
+        ahead = sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title))
+        return [r.slug for r in ahead]
+
+    return _walk_up([start.slug], next_of)
 
 
 def on_the_way_up(edges: dict[str, list[str]], slugs) -> set[str]:
     """These roles and every role reachable upwards from them (`edges`: each role's next
     roles, by slug). Every route between two of them, sideways moves included, lies here."""
-    seen: set[str] = set()
-    stack = list(slugs)
-    while stack:
-        slug = stack.pop()
-        if slug not in seen:
-            seen.add(slug)
-            stack.extend(edges.get(slug, ()))
-    return seen
+    return set(_walk_up(slugs, lambda slug: edges.get(slug, ())))
 
 
 def next_role(role: Role) -> Role | None:

@@ -35,6 +35,17 @@ def _with_median(queryset):
     )
 
 
+def _nameable(text: str) -> bool:
+    """Whether a text from a visitor could name a role: no name holds a NUL, which PostgreSQL
+    refuses in any query, so a text with one names nothing and is never sent."""
+    return "\x00" not in text
+
+
+def _next_roles():
+    """Each role's next roles as links print them (title, slug, rung)."""
+    return Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank"))
+
+
 def with_medians(roles: list[Role]) -> list[Role]:
     """Set `role.median` from the prefetched medians (the first is the best)."""
     for role in roles:
@@ -46,7 +57,7 @@ def ladder_rungs() -> list[tuple[int, list[Role]]]:
     """Roles grouped by rung, lowest first, each with its median figure and next roles."""
     roles = list(
         _with_median(Role.objects.only(*LADDER_COLUMNS))
-        .prefetch_related(Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank")))
+        .prefetch_related(_next_roles())
         .order_by("rank", "title")
     )
     with_medians(roles)
@@ -116,13 +127,18 @@ def projections_for(figures) -> list[EmploymentProjection]:
     )
 
 
-def upward_edges() -> dict[str, list[str]]:
-    """Each role's next roles, by slug (one query of slug pairs, whatever the ladder's size)."""
-    edges: dict[str, list[str]] = {}
-    pairs = Role.leads_to.through.objects.values_list("from_role__slug", "to_role__slug")
-    for source, target in pairs:
-        edges.setdefault(source, []).append(target)
+def _ladder_edges(source: str, target: str) -> dict:
+    """Each role's next roles, keyed and listed by one of their columns (one query of pairs,
+    whatever the ladder's size)."""
+    edges: dict = {}
+    for key, nxt in Role.leads_to.through.objects.values_list(source, target):
+        edges.setdefault(key, []).append(nxt)
     return edges
+
+
+def upward_edges() -> dict[str, list[str]]:
+    """Each role's next roles, by slug, for routes."""
+    return _ladder_edges("from_role__slug", "to_role__slug")
 
 
 def ladder_roles(slugs=None) -> list[Role]:
@@ -134,9 +150,9 @@ def ladder_roles(slugs=None) -> list[Role]:
     )
     chosen = Role.objects.only(*LADDER_COLUMNS)
     if slugs is not None:
-        chosen = chosen.filter(slug__in=slugs)
+        chosen = chosen.filter(slug__in=[slug for slug in slugs if _nameable(slug)])
     roles = _with_median(chosen).prefetch_related(
-        Prefetch("leads_to", queryset=Role.objects.only("slug", "title", "rank")),
+        _next_roles(),
         Prefetch("role_skills", queryset=role_skills),
     )
     return with_medians(list(roles))
@@ -144,11 +160,7 @@ def ladder_roles(slugs=None) -> list[Role]:
 
 def saved_ladder() -> SavedLadder:
     """Every role's next roles and every title, by id (two queries), for the loop check."""
-    edges: dict[int, list[int]] = {}
-    for source_id, target_id in Role.leads_to.through.objects.values_list(
-        "from_role_id", "to_role_id"
-    ):
-        edges.setdefault(source_id, []).append(target_id)
+    edges = _ladder_edges("from_role_id", "to_role_id")
     return SavedLadder(edges, dict(Role.objects.values_list("pk", "title")))
 
 
@@ -203,7 +215,7 @@ def role_choices(limit: int | None = None) -> list[Role]:
 def roles_named(texts) -> dict[str, str]:
     """The slug of the role each text names by its slug or title (any case), for the texts
     that name one (one query)."""
-    wanted = [t.strip() for t in texts if t.strip()]
+    wanted = [t.strip() for t in texts if t.strip() and _nameable(t)]
     if not wanted:
         return {}
     naming = Q(slug__in=wanted)
@@ -220,7 +232,7 @@ def roles_named(texts) -> dict[str, str]:
 def roles_titled(text: str, limit: int) -> list[Role]:
     """Up to `limit` roles whose title holds every word of `text`, lowest rung first."""
     words = text.split()[:8]
-    if not words:
+    if not words or not _nameable(text):
         return []
     matching = Q()
     for word in words:

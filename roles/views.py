@@ -3,13 +3,14 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from common.http import query_params
+from common.http import published, query_params
 
 from . import selectors
 
 
 @require_safe
 @query_params()
+@published()
 def role_index(request):
     return render(
         request,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
-from common.http import query_params
+from common.http import published, query_params
 from common.pagination import BadPage, page_number
 from guides.views import faq_page_data
 
@@ -15,6 +15,7 @@ from .. import search as site_search
 @require_safe
 @vary_on_htmx
 @query_params("q", "page")
+@published()
 def faq(request):
     context = {"breadcrumbs": [("FAQ", reverse("guides:faq"))]}
     try:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from careerpath.ladder_diagram import ladder_diagram
 from common.htmx import render_page, vary_on_htmx
-from common.http import query_params
+from common.http import published, query_params
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
@@ -25,6 +25,7 @@ LADDER_CRUMBS = [("Ladder", "/ladder/")]
 @require_safe
 @vary_on_htmx
 @query_params("role")
+@published("role")
 def ladder(request):
     rungs = selectors.ladder_rungs()
     slug = request.GET.get("role")
@@ -121,8 +122,7 @@ def _downward(graph, start: str, end: str) -> bool:
 
 
 def _swap_url(start: str, end: str, industry: str = "") -> str:
-    query = {"from": end, "to": start, **({"industry": industry} if industry else {})}
-    return f"{reverse('path')}?{urlencode(query)}"
+    return _path_url(**{"from": end, "to": start, "industry": industry})
 
 
 def _plan(graph, start, end):

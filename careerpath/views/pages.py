@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from common.http import query_params
+from common.http import published, query_params
 from roles import selectors as role_selectors
 
 from ..sitemaps import SITEMAPS
@@ -16,12 +16,15 @@ from ..sitemaps import SITEMAPS
 
 @require_safe
 @query_params()
+@published()
 def home(request):
     context = {"rungs": role_selectors.ladder_rungs()}
     return render(request, "careerpath/home.html", context)
 
 
 @require_safe
+@query_params()
+@published()
 def sources(request):
     """How we source our data: editions, stand-in codes, estimates and what "verified" means."""
     context = {

@@ -3,7 +3,7 @@
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
-from common.http import query_params
+from common.http import published, query_params
 from roles.models import Industry
 
 from ..profiles import role_profile
@@ -12,6 +12,7 @@ from ..profiles import role_profile
 @require_safe
 @vary_on_htmx
 @query_params("industry")
+@published()
 def role_detail(request, slug):
     industry, error = Industry.from_param(request.GET.get("industry"))
     profile = role_profile(slug, industry)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from common.http import query_params
+from common.http import published, query_params
 from roles import selectors as role_selectors
 
 from ..skills import skill_page
@@ -15,6 +15,7 @@ SKILLS_CRUMB = ("Skills", "/skills/")
 
 @require_safe
 @query_params()
+@published()
 def skill_index(request):
     context = {"kinds": role_selectors.skills_by_kind(), "breadcrumbs": [SKILLS_CRUMB]}
     return render(request, "careerpath/skills.html", context)
@@ -22,6 +23,7 @@ def skill_index(request):
 
 @require_safe
 @query_params()
+@published()
 def skill_detail(request, slug):
     page = skill_page(slug)
     context = {

@@ -26,9 +26,9 @@ SETUP = f"""
 import os
 from django.contrib.auth.models import User
 from django.core.management import call_command
+call_command("collectstatic", interactive=False, verbosity=0)  # published pages name them
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_content", verbosity=0, stdout=open(os.devnull, "w"))
-call_command("collectstatic", interactive=False, verbosity=0)
 password = os.environ["DJANGO_SUPERUSER_PASSWORD"]
 User.objects.create_superuser("{EDITOR[0]}", "editor@example.org", password)
 """

@@ -21,6 +21,21 @@ def workers(live_database, tmp_path_factory):
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def uncached_workers(live_database, tmp_path_factory):
+    """The page cache off: pages come from those published when the content changed."""
+    server = Server(
+        live_database,
+        tmp_path_factory.mktemp("uncached"),
+        workers=3,
+        PAGE_CACHE_SECONDS="0",
+        CAREERPATH_CACHE_HEADER="1",
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
 def every_worker_serves_it_from_its_cache(server, path):
     server.every_worker(path)  # each worker builds and keeps the page
     answers = server.every_worker(path)
@@ -61,6 +76,26 @@ def test_a_role_changed_by_load_content_in_another_process_shows_on_every_worker
 
     after = workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker kept the old page"
+
+
+def test_a_change_loaded_by_another_process_is_published_and_served_by_every_worker(
+    uncached_workers, live_database, tmp_path
+):
+    path = "/roles/inventory-analyst/"
+    headline = "Published by the process that loaded it, served by every worker."
+    before = uncached_workers.every_worker(path)
+    assert {a.headers.get("x-cache") for a in before} == {"published"}
+    assert not [a for a in before if headline in a.text]
+
+    files = copy_content(tmp_path)
+    roles = yaml.safe_load((files / "roles.yaml").read_text())
+    next(r for r in roles if r["slug"] == "inventory-analyst")["headline"] = headline
+    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
+    live_database.manage("load_content", str(files), "-v0")
+
+    after = uncached_workers.every_worker(path)
+    assert all(headline in a.text for a in after), "a worker served the old page"
+    assert {a.headers.get("x-cache") for a in after} == {"published"}
 
 
 def test_with_the_database_away_cached_pages_answer_and_the_rest_503_within_a_second(

@@ -26,6 +26,9 @@ JUNK_QUERIES = [
     "industry=manufacturing&industry=services",
     "from=" + MARKER + "&to=operations-manager",
     "from=operations-analyst&from=inventory-analyst&to=chief-operating-officer",
+    # PostgreSQL refuses a NUL in any text it is sent: a role named with one names nothing.
+    "from=operations%00analyst&to=chief-operating-officer",
+    "from=operations-analyst&to=%00",
     "role=" + MARKER,
     "c=" + MARKER + "&c=cpim",
     "c=cpim&c=cpim&c=cpim&c=cpim&c=cpim&c=cpim",

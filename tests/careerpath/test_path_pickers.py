@@ -55,3 +55,12 @@ def test_text_that_matches_nothing_says_so_without_suggestions(client, tenfold_c
     response = client.get("/ladder/path/", {"from": "astronaut", "to": "chief-operating-officer"})
     assert response.status_code == 404
     assert 'class="path-suggestions"' not in response.content.decode()
+
+
+def test_typed_text_with_a_nul_names_no_role_and_gets_an_answer_not_an_error(
+    client, tenfold_content
+):
+    # PostgreSQL refuses NUL in a query; the picker must not send it and must still answer.
+    response = client.get("/ladder/path/", {"from": "operations\x00", "to": "chief operating"})
+    assert response.status_code in (400, 404)
+    assert "operations" in response.content.decode()

@@ -2,12 +2,11 @@
 swapped in place with htmx, keeping the filters and the fit finder's answers; a page that does
 not exist gets a 400 that says why."""
 
-import re
-
 import pytest
 
 from certifications.catalogue import CATALOGUE_PAGE_SIZE
 from certifications.models import Certification
+from tests.pages import pager_links
 
 from .conftest import assert_valid_html, ticked_for_comparison
 
@@ -15,14 +14,6 @@ pytestmark = pytest.mark.django_db
 
 URL = "/certifications/"
 HTMX_LIST = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "certification-list"}
-
-
-def pager_links(html: str) -> dict[str, str]:
-    """{"prev": url, "next": url} from the pager's links, as a browser would follow them."""
-    return {
-        rel: href.replace("&amp;", "&")
-        for href, rel in re.findall(r'<a href="([^"]+)" rel="(prev|next)"', html)
-    }
 
 
 def test_with_todays_content_every_certification_is_on_one_page_without_a_pager(client):

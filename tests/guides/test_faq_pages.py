@@ -7,6 +7,7 @@ import pytest
 
 from guides.models import FAQ
 from guides.selectors import FAQ_PAGE_SIZE
+from tests.pages import pager_links
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +16,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def questions(html: str) -> list[str]:
     return re.findall(r'<details id="([^"]+)" class="faq-item"', html)
-
-
-def pager_links(html: str) -> dict[str, str]:
-    return {
-        rel: href.replace("&amp;", "&")
-        for href, rel in re.findall(r'<a href="([^"]+)" rel="(prev|next)"', html)
-    }
 
 
 def test_with_todays_questions_the_faq_is_one_page_without_a_pager(client):

@@ -1,7 +1,9 @@
 """Grow the content to a multiple of its size with synthetic copies (for load tests)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from careerpath.freshness import republish
 from careerpath.search import rebuild_index
 from careerpath.synthetic import multiply_content
 
@@ -20,7 +22,11 @@ class Command(BaseCommand):
             raise CommandError("--factor must be 2 or more.")
         added = multiply_content(factor)
         entries = rebuild_index()
+        # The copies are written in bulk, which sends no signal: publish as a change would.
+        published = republish() if settings.PUBLISH_PAGES else 0
         summary = ", ".join(f"{count} {kind}" for kind, count in added.items())
         self.stdout.write(
-            self.style.SUCCESS(f"Added {summary}; search index has {entries} entries.")
+            self.style.SUCCESS(
+                f"Added {summary}; search index has {entries} entries; {published} pages published."
+            )
         )

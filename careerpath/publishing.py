@@ -1,0 +1,175 @@
+"""Published pages: every public page that shows one thing, built when the content changes.
+
+A page built on request costs 5 to 20 times a bare Django answer (README: Benchmark), and the
+first visitor after every edit would pay it. So, like the search index, the pages the sitemap
+lists (and the ladder as each role's page links to it) are built again in the transaction that
+moves the content version (freshness.py), by the process that made the change, and stored in
+the database with that version. The page cache serves one only while its version is current,
+read in the same query (`published_page`); until then, the page is built on request as before.
+
+Each page is built as an anonymous visitor's request through the whole middleware stack, and
+kept as the page cache keeps a page (its status, the headers of the middleware inside the page
+cache, its body with the CSP nonce as a mark). Its origin is a mark too, so every host the site
+answers on gets its own in the links a page makes absolute (canonical, JSON-LD).
+"""
+
+import functools
+import hashlib
+import io
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
+from django.db.models import Subquery
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
+from django.utils.http import urlencode
+
+from .models import ContentVersion, PublishedPage
+
+logger = logging.getLogger(__name__)
+
+# The origin a page is built under: no request can carry it (`.invalid` is never a real host),
+# so the page cache swaps it for the visitor's own wherever it appears.
+ORIGIN_HOST = "published.careerpath.invalid"
+ORIGIN = f"https://{ORIGIN_HOST}".encode()
+
+
+# What a page is built from besides the content: a deploy that changes any of it changes pages.
+CODE_FOLDERS = ("careerpath", "roles", "certifications", "guides", "plans", "api", "common")
+CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code, templates and static files that build pages: the same in every
+    process on every host that runs the same release, so a page published by one release is
+    never served by another."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    folders = [root / name for name in CODE_FOLDERS] + [Path(d) for d in _template_and_static()]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _template_and_static() -> list[str]:
+    dirs = [str(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
+    return dirs + [str(d) for d in settings.STATICFILES_DIRS]
+
+
+class PublishingRequest(WSGIRequest):
+    """An anonymous visitor's GET of one page, made on the server."""
+
+    publishing = True
+
+    def __init__(self, path: str, query: str = ""):
+        super().__init__(
+            {
+                "REQUEST_METHOD": "GET",
+                "PATH_INFO": path,
+                "QUERY_STRING": query,
+                "SCRIPT_NAME": "",
+                "SERVER_NAME": ORIGIN_HOST,
+                "SERVER_PORT": "443",
+                "SERVER_PROTOCOL": "HTTP/1.1",
+                "REMOTE_ADDR": "127.0.0.1",
+                "wsgi.url_scheme": "https",
+                "wsgi.input": io.BytesIO(),
+            }
+        )
+
+    def get_host(self):
+        return ORIGIN_HOST
+
+    @property
+    def scheme(self):
+        return "https"
+
+
+def publishable(view, params) -> bool:
+    """Whether `view` publishes its page for a query string with these parameters (the view
+    declares it with `common.http.published`)."""
+    allowed = getattr(view, "published_params", None)
+    return allowed is not None and set(params) <= allowed
+
+
+def addresses() -> list[str]:
+    """Every address to publish: the sitemap's pages, and the ladder with each role marked,
+    where the view publishes them."""
+    from roles.models import Role
+
+    from .sitemaps import SITEMAPS
+
+    found = []
+    for sitemap_class in SITEMAPS.values():
+        sitemap = sitemap_class()
+        found += [sitemap.location(item) for item in sitemap.items()]
+    slugs = Role.objects.order_by("rank", "slug").values_list("slug", flat=True)
+    found += [f"/ladder/?{urlencode({'role': slug})}" for slug in slugs]
+    return [address for address in dict.fromkeys(found) if _publishes(address)]
+
+
+def _publishes(address: str) -> bool:
+    path, _, query = address.partition("?")
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return False
+    return publishable(view, QueryDict(query))
+
+
+def build(address: str) -> dict | None:
+    """The page at `address` as the page cache keeps it, or None when it is not one to share
+    (it did not answer 200, or answered privately)."""
+    path, _, query = address.partition("?")
+    handler = BaseHandler()
+    handler.load_middleware()
+    response = handler.get_response(PublishingRequest(path, query))
+    # Not response.close(): its request_finished signal would close the database connection
+    # in the middle of the transaction that publishes.
+    return getattr(response, "frozen_page", None)
+
+
+def publish_pages(version: int) -> int:
+    """Build every page again under `version`, in the caller's transaction; how many."""
+    pages = []
+    for address in addresses():
+        frozen = build(address)
+        if frozen is None:
+            logger.warning("Not published (the page is not one to share): %s", address)
+            continue
+        pages.append(
+            PublishedPage(
+                address=address,
+                version=version,
+                code=code_fingerprint(),
+                status=frozen["status"],
+                headers=frozen["headers"],
+                content=frozen["content"],
+            )
+        )
+    PublishedPage.objects.all().delete()
+    PublishedPage.objects.bulk_create(pages, batch_size=100)
+    return len(pages)
+
+
+def published_page(address: str) -> dict | None:
+    """The page published for `address` under the current content version by this release,
+    as the page cache keeps a page (one query); None while there is none."""
+    current = ContentVersion.objects.filter(pk=1).values("version")[:1]
+    row = (
+        PublishedPage.objects.filter(
+            address=address, version=Subquery(current), code=code_fingerprint()
+        )
+        .values("version", "status", "headers", "content")
+        .first()
+    )
+    if row is None:
+        return None
+    return {**row, "content": bytes(row["content"])}

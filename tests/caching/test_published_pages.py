@@ -1,0 +1,156 @@
+"""Published pages (careerpath/publishing.py): every page that shows one thing is built when the
+content changes, in the transaction that moves the version, and served from there in one query,
+with the page cache on or off. Never stale, never the wrong answer, never another host's links."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from careerpath.freshness import bump_content_version
+from careerpath.models import PublishedPage
+from careerpath.publishing import addresses, build, code_fingerprint, publish_pages
+from roles.models import Role
+
+pytestmark = pytest.mark.django_db
+
+NONCE = re.compile(rb'nonce="([^"]+)"')
+
+
+@pytest.fixture
+def publishing(settings, cache_header):
+    """Publishing on, as in production, and every page published under a new version."""
+    settings.PUBLISH_PAGES = True
+    publish_pages(bump_content_version())
+    return settings
+
+
+@pytest.fixture(params=[600, 0], ids=["cache on", "cache off"])
+def page_cache(request, settings):
+    settings.PAGE_CACHE_SECONDS = request.param
+
+
+def without_nonces(content: bytes) -> bytes:
+    return NONCE.sub(b'nonce=""', content)
+
+
+def test_every_page_the_sitemap_lists_is_published_and_the_path_planner_is_not(publishing):
+    published = addresses()
+    for path in ("/", "/roles/", "/faq/", "/certifications/", "/guides/", "/skills/"):
+        assert path in published
+    for role in Role.objects.all():
+        assert role.get_absolute_url() in published
+        assert f"/ladder/?role={role.slug}" in published
+    assert not [a for a in published if a.startswith(("/ladder/path/", "/search/", "/plan/"))]
+
+
+def test_every_published_page_is_the_page_built_on_request(client, publishing, page_cache):
+    for address in addresses():
+        served = client.get(address)
+        assert served["X-Cache"] == "published", address
+        cache.clear()  # with the page cache on, the published page is now kept there too
+        publishing.PUBLISH_PAGES = False
+        built = client.get(address)
+        publishing.PUBLISH_PAGES = True
+        assert "X-Cache" not in built, address
+        assert without_nonces(served.content) == without_nonces(built.content), address
+        assert served["Content-Length"] == str(len(served.content))
+
+
+def test_a_published_page_costs_one_query_with_the_page_cache_off(
+    client, publishing, django_assert_num_queries
+):
+    publishing.PAGE_CACHE_SECONDS = 0
+    for address in ("/", "/roles/operations-manager/", "/faq/", "/ladder/?role=inventory-analyst"):
+        with django_assert_num_queries(1):
+            assert client.get(address)["X-Cache"] == "published"
+
+
+def test_at_ten_times_the_content_a_published_page_still_costs_one_query(
+    client, tenfold_content, settings, cache_header, django_assert_num_queries
+):
+    settings.PUBLISH_PAGES, settings.PAGE_CACHE_SECONDS = True, 0
+    address = "/roles/operations-manager/"
+    frozen = build(address)  # this page alone: publishing all of 10× takes a while
+    PublishedPage.objects.create(
+        address=address,
+        version=bump_content_version(),
+        code=code_fingerprint(),
+        status=frozen["status"],
+        headers=frozen["headers"],
+        content=frozen["content"],
+    )
+    with django_assert_num_queries(1):
+        assert client.get(address)["X-Cache"] == "published"
+
+
+def test_each_visit_gets_its_own_nonce_matching_its_policy(client, publishing):
+    first, second = client.get("/roles/"), client.get("/roles/")
+    nonces = [set(NONCE.findall(r.content)) for r in (first, second)]
+    assert all(len(found) == 1 for found in nonces)
+    assert nonces[0] != nonces[1]
+    for response, found in zip((first, second), nonces, strict=True):
+        assert f"'nonce-{next(iter(found)).decode()}'" in response["Content-Security-Policy"]
+
+
+def test_a_published_page_names_the_host_and_scheme_it_was_asked_on(client, publishing, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "careers.example.org"]
+    plain = client.get("/roles/operations-manager/", HTTP_HOST="localhost").content.decode()
+    secure = client.get(
+        "/roles/operations-manager/", HTTP_HOST="careers.example.org", secure=True
+    ).content.decode()
+    assert '<link rel="canonical" href="http://localhost/roles/operations-manager/">' in plain
+    assert (
+        '<link rel="canonical" href="https://careers.example.org/roles/operations-manager/">'
+        in secure
+    )
+    assert "published.careerpath.invalid" not in plain + secure
+
+
+def test_an_edit_is_published_as_it_commits(client, publishing, django_capture_on_commit_callbacks):
+    role = Role.objects.get(slug="operations-manager")
+    with django_capture_on_commit_callbacks(execute=True):
+        role.title = "Operations Lead"
+        role.save()
+    page = client.get("/roles/operations-manager/")
+    assert page["X-Cache"] == "published"
+    assert "<h1>Operations Lead</h1>" in page.content.decode()
+    assert "Operations Lead" in client.get("/ladder/?role=operations-manager").content.decode()
+
+
+def test_until_the_edit_is_published_pages_are_built_on_request(client, publishing):
+    role = Role.objects.get(slug="operations-manager")
+    role.title = "Operations Lead"
+    role.save()  # moves the version; publishing waits for the commit, which never comes here
+    page = client.get("/roles/operations-manager/")
+    assert "X-Cache" not in page
+    assert "<h1>Operations Lead</h1>" in page.content.decode()
+
+
+def test_a_page_published_by_another_release_is_never_served(client, publishing, monkeypatch):
+    monkeypatch.setattr("careerpath.publishing.code_fingerprint", lambda: "another release")
+    assert "X-Cache" not in client.get("/roles/")
+
+
+@pytest.mark.parametrize(
+    "address, headers",
+    [
+        ("/roles/operations-manager/?industry=services", {}),
+        ("/roles/operations-manager/", {"HTTP_HX_REQUEST": "true"}),
+        ("/certifications/?tier=mid&grow=supply-chain", {}),
+        ("/ladder/path/?from=operations-analyst&to=operations-manager", {}),
+    ],
+    ids=["another answer", "an htmx part", "a computed page", "a route"],
+)
+def test_what_is_not_published_is_built_on_request(client, publishing, address, headers):
+    response = client.get(address, **headers)
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+
+
+def test_a_signed_in_editor_gets_pages_built_for_them(admin_client, publishing):
+    assert "X-Cache" not in admin_client.get("/roles/")
+
+
+def test_tracking_tags_get_the_published_page(client, publishing):
+    assert client.get("/roles/?utm_source=newsletter")["X-Cache"] == "published"
