@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import ValidationError
 
-from common.http import query_params
+from common.http import published, query_params
 
 from . import certifications, guides, roles
 from .errors import ApiError, parameter_problems
@@ -70,6 +70,13 @@ def build_api(*extra_routers: Router) -> NinjaAPI:
     return api
 
 
+# The answers built when the content changes (careerpath/publishing.py), by URL name: each
+# list without a query string, and each role, certification and guide.
+PUBLISHED = frozenset(
+    {"roles", "role", "ladder", "certifications", "certification", "guides", "guide", "faqs"}
+)
+
+
 def urls_with_declared_queries(api: NinjaAPI):
     """The API's URL patterns, each view declaring the query parameters its OpenAPI operation
     reads (`common.http.query_params`), so the page cache keeps API answers by those parameters
@@ -88,4 +95,6 @@ def urls_with_declared_queries(api: NinjaAPI):
         }
         if operations:
             pattern.callback = query_params(*sorted(names))(pattern.callback)
+            if pattern.name in PUBLISHED:
+                pattern.callback = published()(pattern.callback)
     return patterns, app_name, namespace

@@ -80,7 +80,7 @@ class AnonymousPageCacheMiddleware:
         # page is the same page either way.
         key, covered = self._key(request, view)
         if getattr(request, "publishing", False):  # built to be published: kept, never looked up
-            return self._publish(request, covered)
+            return self._publish(request, view, covered)
         if key is None:
             return self.get_response(request)
         if settings.PAGE_CACHE_SECONDS <= 0:  # off: nothing is stored or served from the cache
@@ -103,11 +103,15 @@ class AnonymousPageCacheMiddleware:
             self._store(key, self._freeze(request, response, version))
         return response
 
-    def _publish(self, request, covered):
+    def _publish(self, request, view, covered):
         """Build the page for careerpath.publishing, which keeps it as this cache would."""
+        from common.htmx import variant
+
         response = self.get_response(request)
         if self._cacheable_response(response, covered):
-            response.frozen_page = self._freeze(request, response, version=None)
+            frozen = self._freeze(request, response, version=None)
+            frozen["answer"] = variant(request, view)[0]
+            response.frozen_page = frozen
         return response
 
     def _from_published(self, request, view, key=None, version=None):
@@ -117,7 +121,7 @@ class AnonymousPageCacheMiddleware:
         if not self._publishes(request, view):
             return None
         try:
-            published = self._published(request)
+            published = self._published(request, view)
         except UNAVAILABLE:
             return unavailable(request)
         if published is None:
@@ -128,27 +132,24 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _publishes(request, view) -> bool:
-        """Whether this request asks for a whole page the view publishes."""
+        """Whether the view publishes pages for this request's query parameters."""
         from django.conf import settings
-
-        from common.htmx import variant
 
         from .publishing import publishable
 
-        return (
-            settings.PUBLISH_PAGES
-            and publishable(view, request.GET)
-            and variant(request, view)[0] in ("any", "page")
-        )
+        return settings.PUBLISH_PAGES and publishable(view, request.GET)
 
     @staticmethod
-    def _published(request):
-        """The page as published for the current content version (one query), or None.
+    def _published(request, view):
+        """The answer as published for the current content version (one query), or None.
         Raises the database's error when it cannot be reached."""
+        from common.htmx import variant
+
         from .publishing import published_page
 
         query = request.META.get("QUERY_STRING", "")
-        return published_page(request.path + (f"?{query}" if query else ""))
+        address = request.path + (f"?{query}" if query else "")
+        return published_page(address, variant(request, view)[0])
 
     def _cacheable_view(self, request):
         from django.conf import settings

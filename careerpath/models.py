@@ -73,12 +73,20 @@ class PublishedPage(models.Model):
     origin are marks, swapped for the visitor's own when it is served."""
 
     # The path and the query string it answers, e.g. "/ladder/?role=operations-manager".
-    address = models.CharField(max_length=1024, primary_key=True)
+    address = models.CharField(max_length=1024)
+    # Which answer to that address: the whole page, or the part an htmx swap asks for
+    # (common.htmx.variant).
+    answer = models.CharField(max_length=64, default="page")
     version = models.BigIntegerField()
     code = models.CharField(max_length=64, help_text="The release that built it.")
     status = models.PositiveSmallIntegerField(default=200)
     headers = models.JSONField(default=dict)
     content = models.BinaryField()
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["address", "answer"], name="published_page_unique")
+        ]
+
     def __str__(self):
-        return self.address
+        return f"{self.address} ({self.answer})"

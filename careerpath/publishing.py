@@ -16,15 +16,16 @@ answers on gets its own in the links a page makes absolute (canonical, JSON-LD).
 import functools
 import hashlib
 import io
+import json
 import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.db.models import Subquery
+from django.db import connection
 from django.http import QueryDict
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
 from .models import ContentVersion, PublishedPage
@@ -68,9 +69,10 @@ class PublishingRequest(WSGIRequest):
 
     publishing = True
 
-    def __init__(self, path: str, query: str = ""):
+    def __init__(self, path: str, query: str = "", *, swap: bool = False):
         super().__init__(
             {
+                **({"HTTP_HX_REQUEST": "true"} if swap else {}),
                 "REQUEST_METHOD": "GET",
                 "PATH_INFO": path,
                 "QUERY_STRING": query,
@@ -99,20 +101,45 @@ def publishable(view, params) -> bool:
     return allowed is not None and set(params) <= allowed
 
 
-def addresses() -> list[str]:
-    """Every address to publish: the sitemap's pages, and the ladder with each role marked,
-    where the view publishes them."""
-    from roles.models import Role
+def addresses() -> list[tuple[str, bool]]:
+    """Every address to publish, each with whether it is the part an htmx swap asks for: the
+    sitemap's pages, the ladder with each role marked, each role in each industry (the page
+    and the part its industry switch swaps in) and the API's answers about one thing, where
+    the view publishes them."""
+    from roles.models import Industry, Role
 
     from .sitemaps import SITEMAPS
 
     found = []
     for sitemap_class in SITEMAPS.values():
         sitemap = sitemap_class()
-        found += [sitemap.location(item) for item in sitemap.items()]
-    slugs = Role.objects.order_by("rank", "slug").values_list("slug", flat=True)
-    found += [f"/ladder/?{urlencode({'role': slug})}" for slug in slugs]
-    return [address for address in dict.fromkeys(found) if _publishes(address)]
+        found += [(sitemap.location(item), False) for item in sitemap.items()]
+    for role in Role.objects.order_by("rank", "slug").only("slug"):
+        found.append((f"/ladder/?{urlencode({'role': role.slug})}", False))
+        for industry in Industry.values:
+            in_industry = f"{role.get_absolute_url()}?{urlencode({'industry': industry})}"
+            found += [(in_industry, False), (in_industry, True)]
+    found += [(address, False) for address in _api_addresses()]
+    return [target for target in dict.fromkeys(found) if _publishes(target[0])]
+
+
+def _api_addresses() -> list[str]:
+    """The API's lists, and each role, certification and published guide in it."""
+    from certifications.models import Certification
+    from guides.models import Guide
+    from roles.models import Role
+
+    by_slug = {
+        "api-v1:role": Role.objects.all(),
+        "api-v1:certification": Certification.objects.all(),
+        "api-v1:guide": Guide.objects.published(),
+    }
+    lists = ("roles", "ladder", "certifications", "guides", "faqs")
+    found = [reverse(f"api-v1:{name}") for name in lists]
+    for name, things in by_slug.items():
+        slugs = things.order_by("slug").values_list("slug", flat=True)
+        found += [reverse(name, kwargs={"slug": slug}) for slug in slugs]
+    return found
 
 
 def _publishes(address: str) -> bool:
@@ -124,13 +151,13 @@ def _publishes(address: str) -> bool:
     return publishable(view, QueryDict(query))
 
 
-def build(address: str) -> dict | None:
-    """The page at `address` as the page cache keeps it, or None when it is not one to share
-    (it did not answer 200, or answered privately)."""
+def build(address: str, *, swap: bool = False) -> dict | None:
+    """The page at `address` (or the part an htmx swap asks for) as the page cache keeps it,
+    or None when it is not one to share (it did not answer 200, or answered privately)."""
     path, _, query = address.partition("?")
     handler = BaseHandler()
     handler.load_middleware()
-    response = handler.get_response(PublishingRequest(path, query))
+    response = handler.get_response(PublishingRequest(path, query, swap=swap))
     # Not response.close(): its request_finished signal would close the database connection
     # in the middle of the transaction that publishes.
     return getattr(response, "frozen_page", None)
@@ -139,14 +166,15 @@ def build(address: str) -> dict | None:
 def publish_pages(version: int) -> int:
     """Build every page again under `version`, in the caller's transaction; how many."""
     pages = []
-    for address in addresses():
-        frozen = build(address)
+    for address, swap in addresses():
+        frozen = build(address, swap=swap)
         if frozen is None:
             logger.warning("Not published (the page is not one to share): %s", address)
             continue
         pages.append(
             PublishedPage(
                 address=address,
+                answer=frozen["answer"],
                 version=version,
                 code=code_fingerprint(),
                 status=frozen["status"],
@@ -159,17 +187,31 @@ def publish_pages(version: int) -> int:
     return len(pages)
 
 
-def published_page(address: str) -> dict | None:
-    """The page published for `address` under the current content version by this release,
-    as the page cache keeps a page (one query); None while there is none."""
-    current = ContentVersion.objects.filter(pk=1).values("version")[:1]
-    row = (
-        PublishedPage.objects.filter(
-            address=address, version=Subquery(current), code=code_fingerprint()
-        )
-        .values("version", "status", "headers", "content")
-        .first()
-    )
+def published_page(address: str, answer: str) -> dict | None:
+    """The page (or part: `answer`, see common.htmx.variant) published for `address` under the
+    current content version by this release, as the page cache keeps a page (one query); None
+    while there is none."""
+    # Plain SQL: building this one query with the ORM costs more than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(_published_sql(), [address, answer, code_fingerprint()])
+        row = cursor.fetchone()
     if row is None:
         return None
-    return {**row, "content": bytes(row["content"])}
+    version, status, headers, content = row
+    return {
+        "version": version,
+        "status": status,
+        "headers": json.loads(headers) if isinstance(headers, str) else headers,
+        "content": bytes(content),
+    }
+
+
+@functools.cache
+def _published_sql() -> str:
+    page = connection.ops.quote_name(PublishedPage._meta.db_table)
+    current = connection.ops.quote_name(ContentVersion._meta.db_table)
+    return (
+        f"SELECT p.version, p.status, p.headers, p.content FROM {page} p "
+        f"JOIN {current} v ON v.id = 1 AND v.version = p.version "
+        "WHERE p.address = %s AND p.answer = %s AND p.code = %s"
+    )

@@ -12,7 +12,7 @@ from ..profiles import role_profile
 @require_safe
 @vary_on_htmx
 @query_params("industry")
-@published()
+@published("industry")
 def role_detail(request, slug):
     industry, error = Industry.from_param(request.GET.get("industry"))
     profile = role_profile(slug, industry)

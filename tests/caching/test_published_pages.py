@@ -10,7 +10,7 @@ from django.core.cache import cache
 from careerpath.freshness import bump_content_version
 from careerpath.models import PublishedPage
 from careerpath.publishing import addresses, build, code_fingerprint, publish_pages
-from roles.models import Role
+from roles.models import Industry, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -35,22 +35,36 @@ def without_nonces(content: bytes) -> bytes:
 
 
 def test_every_page_the_sitemap_lists_is_published_and_the_path_planner_is_not(publishing):
-    published = addresses()
+    published = [address for address, swap in addresses() if not swap]
     for path in ("/", "/roles/", "/faq/", "/certifications/", "/guides/", "/skills/"):
         assert path in published
     for role in Role.objects.all():
         assert role.get_absolute_url() in published
         assert f"/ladder/?role={role.slug}" in published
     assert not [a for a in published if a.startswith(("/ladder/path/", "/search/", "/plan/"))]
+    assert "/api/v1/roles/operations-manager" in published
+    assert not [a for a in published if a.startswith(("/api/v1/ladder/path", "/api/v1/search"))]
+
+
+def test_each_role_in_each_industry_is_published_with_the_part_its_switch_swaps_in(publishing):
+    published = addresses()
+    for role in Role.objects.all():
+        for industry in Industry.values:
+            address = f"{role.get_absolute_url()}?industry={industry}"
+            assert (address, False) in published
+            assert (address, True) in published
 
 
 def test_every_published_page_is_the_page_built_on_request(client, publishing, page_cache):
-    for address in addresses():
-        served = client.get(address)
+    for address, swap in addresses():
+        headers = {"HTTP_HX_REQUEST": "true"} if swap else {}
+        served = client.get(address, **headers)
         assert served["X-Cache"] == "published", address
+        if served["Content-Type"].startswith("text/html"):  # the whole page or the part swapped
+            assert ("<html" in served.content.decode()) is not swap
         cache.clear()  # with the page cache on, the published page is now kept there too
         publishing.PUBLISH_PAGES = False
-        built = client.get(address)
+        built = client.get(address, **headers)
         publishing.PUBLISH_PAGES = True
         assert "X-Cache" not in built, address
         assert without_nonces(served.content) == without_nonces(built.content), address
@@ -74,6 +88,7 @@ def test_at_ten_times_the_content_a_published_page_still_costs_one_query(
     frozen = build(address)  # this page alone: publishing all of 10× takes a while
     PublishedPage.objects.create(
         address=address,
+        answer=frozen["answer"],
         version=bump_content_version(),
         code=code_fingerprint(),
         status=frozen["status"],
@@ -135,12 +150,12 @@ def test_a_page_published_by_another_release_is_never_served(client, publishing,
 @pytest.mark.parametrize(
     "address, headers",
     [
-        ("/roles/operations-manager/?industry=services", {}),
+        ("/faq/?q=lean", {}),
         ("/roles/operations-manager/", {"HTTP_HX_REQUEST": "true"}),
         ("/certifications/?tier=mid&grow=supply-chain", {}),
         ("/ladder/path/?from=operations-analyst&to=operations-manager", {}),
     ],
-    ids=["another answer", "an htmx part", "a computed page", "a route"],
+    ids=["a filter", "an htmx part it does not publish", "a computed page", "a route"],
 )
 def test_what_is_not_published_is_built_on_request(client, publishing, address, headers):
     response = client.get(address, **headers)
@@ -154,3 +169,11 @@ def test_a_signed_in_editor_gets_pages_built_for_them(admin_client, publishing):
 
 def test_tracking_tags_get_the_published_page(client, publishing):
     assert client.get("/roles/?utm_source=newsletter")["X-Cache"] == "published"
+
+
+def test_a_published_api_answer_keeps_its_etag_and_revalidates(client, publishing):
+    answer = client.get("/api/v1/roles/operations-manager")
+    assert answer["X-Cache"] == "published"
+    assert answer["Access-Control-Allow-Origin"] == "*"
+    again = client.get("/api/v1/roles/operations-manager", HTTP_IF_NONE_MATCH=answer["ETag"])
+    assert again.status_code == 304
