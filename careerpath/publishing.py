@@ -2,10 +2,12 @@
 
 A page built on request costs 5 to 20 times a bare Django answer (README: Benchmark), and the
 first visitor after every edit would pay it. So, like the search index, the pages the sitemap
-lists (and the ladder as each role's page links to it) are built again in the transaction that
-moves the content version (freshness.py), by the process that made the change, and stored in
-the database with that version. The page cache serves one only while its version is current,
-read in the same query (`published_page`); until then, the page is built on request as before.
+lists, the ladder as each role's page links to it, each role in each industry and the API's
+answers about one thing are built again in the transaction that moves the content version
+(freshness.py), by the process that made the change, and stored in the database with that
+version. The page cache serves one only while its version is current and it was built by the
+release that serves it, read in the same query (`published_page`); until then, the page is
+built on request as before.
 
 Each page is built as an anonymous visitor's request through the whole middleware stack, and
 kept as the page cache keeps a page (its status, the headers of the middleware inside the page
@@ -18,6 +20,7 @@ import hashlib
 import io
 import json
 import logging
+from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
@@ -32,8 +35,8 @@ from .models import ContentVersion, PublishedPage
 
 logger = logging.getLogger(__name__)
 
-# The origin a page is built under: no request can carry it (`.invalid` is never a real host),
-# so the page cache swaps it for the visitor's own wherever it appears.
+# The origin a page is built under (`.invalid` is never a real host, so no content names it):
+# the page cache swaps it for the visitor's own wherever it appears.
 ORIGIN_HOST = "published.careerpath.invalid"
 ORIGIN = f"https://{ORIGIN_HOST}".encode()
 
@@ -45,11 +48,14 @@ CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg")
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A digest of the code, templates and static files that build pages: the same in every
-    process on every host that runs the same release, so a page published by one release is
-    never served by another."""
+    """A digest of the code, templates, static files and libraries that build pages: the same
+    in every process on every host that runs the same release, so a page published by one
+    release is never served by another."""
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
+    # The libraries too: an upgrade of Django, django-ninja or Markdown can change a page.
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
     folders = [root / name for name in CODE_FOLDERS] + [Path(d) for d in _template_and_static()]
     for folder in folders:
         for path in sorted(folder.rglob("*")):

@@ -9,3 +9,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 
 application = get_wsgi_application()
+
+# The release's digest, read once here, before gunicorn forks its workers (preload_app), so no
+# visitor waits while a worker reads the code to look up a published page.
+from careerpath.publishing import code_fingerprint  # noqa: E402
+
+code_fingerprint()
