@@ -169,15 +169,20 @@ def build(address: str, *, swap: bool = False) -> dict | None:
     return getattr(response, "frozen_page", None)
 
 
+# Pages written at a time: memory stays bounded however many pages there are.
+BATCH = 100
+
+
 def publish_pages(version: int) -> int:
     """Build every page again under `version`, in the caller's transaction; how many."""
-    pages = []
+    PublishedPage.objects.all().delete()  # seen by others only when the transaction commits
+    batch, count = [], 0
     for address, swap in addresses():
         frozen = build(address, swap=swap)
         if frozen is None:
             logger.warning("Not published (the page is not one to share): %s", address)
             continue
-        pages.append(
+        batch.append(
             PublishedPage(
                 address=address,
                 answer=frozen["answer"],
@@ -188,9 +193,10 @@ def publish_pages(version: int) -> int:
                 content=frozen["content"],
             )
         )
-    PublishedPage.objects.all().delete()
-    PublishedPage.objects.bulk_create(pages, batch_size=100)
-    return len(pages)
+        if len(batch) == BATCH:
+            count += len(PublishedPage.objects.bulk_create(batch))
+            batch = []
+    return count + len(PublishedPage.objects.bulk_create(batch))
 
 
 def published_page(address: str, answer: str) -> dict | None:

@@ -36,6 +36,15 @@ def uncached_workers(live_database, tmp_path_factory):
     server.stop()
 
 
+def load_headline(live_database, tmp_path, slug: str, headline: str) -> None:
+    """Give a role a new headline with `load_content`, run in a process of its own."""
+    files = copy_content(tmp_path)
+    roles = yaml.safe_load((files / "roles.yaml").read_text())
+    next(r for r in roles if r["slug"] == slug)["headline"] = headline
+    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
+    live_database.manage("load_content", str(files), "-v0")
+
+
 def every_worker_serves_it_from_its_cache(server, path):
     server.every_worker(path)  # each worker builds and keeps the page
     answers = server.every_worker(path)
@@ -68,11 +77,7 @@ def test_a_role_changed_by_load_content_in_another_process_shows_on_every_worker
     before = every_worker_serves_it_from_its_cache(workers, path)
     assert not [a for a in before if headline in a.text]
 
-    files = copy_content(tmp_path)
-    roles = yaml.safe_load((files / "roles.yaml").read_text())
-    next(r for r in roles if r["slug"] == "operations-manager")["headline"] = headline
-    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
-    live_database.manage("load_content", str(files), "-v0")
+    load_headline(live_database, tmp_path, "operations-manager", headline)
 
     after = workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker kept the old page"
@@ -87,11 +92,7 @@ def test_a_change_loaded_by_another_process_is_published_and_served_by_every_wor
     assert {a.headers.get("x-cache") for a in before} == {"published"}
     assert not [a for a in before if headline in a.text]
 
-    files = copy_content(tmp_path)
-    roles = yaml.safe_load((files / "roles.yaml").read_text())
-    next(r for r in roles if r["slug"] == "inventory-analyst")["headline"] = headline
-    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
-    live_database.manage("load_content", str(files), "-v0")
+    load_headline(live_database, tmp_path, "inventory-analyst", headline)
 
     after = uncached_workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker served the old page"

@@ -177,3 +177,18 @@ def test_a_published_api_answer_keeps_its_etag_and_revalidates(client, publishin
     assert answer["Access-Control-Allow-Origin"] == "*"
     again = client.get("/api/v1/roles/operations-manager", HTTP_IF_NONE_MATCH=answer["ETag"])
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/ladder/?role=%00",
+        "/roles/operations-manager/?industry=%00",
+        "/ladder/?role=" + "x" * 900,
+        "/ladder/?role=a&role=b",
+    ],
+)
+def test_odd_query_strings_on_published_pages_get_an_answer_not_an_error(
+    client, publishing, address
+):
+    assert client.get(address).status_code in (200, 400, 404)
