@@ -89,28 +89,30 @@ def publish_version(version: int) -> None:
         logger.warning("Could not publish content version %s: %s", version, exc)
 
 
-def _refresh() -> None:
+def _new_version(*, reindex: bool, publish: bool) -> int:
+    """Move the version on in a transaction of its own, after rebuilding the search index
+    and/or before publishing the pages under the new number; copy it to the shared cache once
+    committed. How many pages were published."""
     from .publishing import publish_pages
     from .search import rebuild_index
 
     with transaction.atomic():
-        rebuild_index()
+        if reindex:
+            rebuild_index()
         version = bump_content_version()
-        if settings.PUBLISH_PAGES:
-            publish_pages(version)
+        published = publish_pages(version) if publish else 0
     publish_version(version)
+    return published
+
+
+def _refresh() -> None:
+    _new_version(reindex=True, publish=settings.PUBLISH_PAGES)
 
 
 def republish() -> int:
     """Publish every page again under a new version, as after a change: for a release, whose
     pages changed while the content did not. How many pages."""
-    from .publishing import publish_pages
-
-    with transaction.atomic():
-        version = bump_content_version()
-        count = publish_pages(version)
-    publish_version(version)
-    return count
+    return _new_version(reindex=False, publish=True)
 
 
 def content_changed(**kwargs) -> None:

@@ -157,16 +157,23 @@ def _publishes(address: str) -> bool:
     return publishable(view, QueryDict(query))
 
 
-def build(address: str, *, swap: bool = False) -> dict | None:
+def build(address: str, *, swap: bool = False, handler: BaseHandler | None = None) -> dict | None:
     """The page at `address` (or the part an htmx swap asks for) as the page cache keeps it,
-    or None when it is not one to share (it did not answer 200, or answered privately)."""
+    or None when it is not one to share (it did not answer 200, or answered privately).
+    `handler`: one `request_handler()` for many pages."""
     path, _, query = address.partition("?")
-    handler = BaseHandler()
-    handler.load_middleware()
+    handler = handler or request_handler()
     response = handler.get_response(PublishingRequest(path, query, swap=swap))
     # Not response.close(): its request_finished signal would close the database connection
     # in the middle of the transaction that publishes.
     return getattr(response, "frozen_page", None)
+
+
+def request_handler() -> BaseHandler:
+    """Django's request handling with the site's middleware, as a web process has it."""
+    handler = BaseHandler()
+    handler.load_middleware()
+    return handler
 
 
 # Pages written at a time: memory stays bounded however many pages there are.
@@ -176,9 +183,9 @@ BATCH = 100
 def publish_pages(version: int) -> int:
     """Build every page again under `version`, in the caller's transaction; how many."""
     PublishedPage.objects.all().delete()  # seen by others only when the transaction commits
-    batch, count = [], 0
+    batch, count, handler = [], 0, request_handler()
     for address, swap in addresses():
-        frozen = build(address, swap=swap)
+        frozen = build(address, swap=swap, handler=handler)
         if frozen is None:
             logger.warning("Not published (the page is not one to share): %s", address)
             continue

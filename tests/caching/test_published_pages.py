@@ -192,3 +192,23 @@ def test_odd_query_strings_on_published_pages_get_an_answer_not_an_error(
     client, publishing, address
 ):
     assert client.get(address).status_code in (200, 400, 404)
+
+
+def test_publish_pages_publishes_every_page_under_a_new_version(client, settings, cache_header):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.PUBLISH_PAGES, settings.PAGE_CACHE_SECONDS = True, 0
+    out = StringIO()
+    call_command("publish_pages", stdout=out)
+    assert out.getvalue().strip() == f"Published {len(addresses())} pages."
+    assert client.get("/roles/")["X-Cache"] == "published"
+
+
+def test_publish_pages_refuses_where_publishing_is_off(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.PUBLISH_PAGES = False
+    with pytest.raises(CommandError, match="Publishing is off"):
+        call_command("publish_pages")
