@@ -6,6 +6,8 @@ from django.db import connections
 from django.template.response import TemplateResponse
 from redis.exceptions import RedisError
 
+from common.release import mark_nonce, unmark_nonce
+
 from .freshness import UNAVAILABLE
 
 logger = logging.getLogger(__name__)
@@ -62,7 +64,6 @@ class AnonymousPageCacheMiddleware:
     (on with DEBUG).
     """
 
-    NONCE_MARK = b"__careerpath_csp_nonce__"
     SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/plan/")
     # Every cacheable request carries no session cookie, the only cookie a public page reads.
     ALWAYS_COVERED = frozenset({"cookie"})
@@ -265,12 +266,7 @@ class AnonymousPageCacheMiddleware:
         )
 
     def _freeze(self, request, response, version) -> dict:
-        content = response.content
-        nonce = getattr(request, "_csp_nonce", None)
-        if nonce:  # generated while rendering: it appears in the page's nonce attributes
-            content = content.replace(
-                b'nonce="' + str(nonce).encode() + b'"', b'nonce="' + self.NONCE_MARK + b'"'
-            )
+        content = mark_nonce(request, response.content)
         headers = {
             k: v
             for k, v in response.headers.items()
@@ -291,10 +287,7 @@ class AnonymousPageCacheMiddleware:
 
         from .publishing import ORIGIN
 
-        content = frozen["content"]
-        mark = b'nonce="' + self.NONCE_MARK + b'"'
-        if mark in content:
-            content = content.replace(mark, b'nonce="' + str(request._csp_nonce).encode() + b'"')
+        content = unmark_nonce(request, frozen["content"])
         if ORIGIN in content:  # a published page: links made absolute name this request's origin
             origin = f"{request.scheme}://{request.get_host()}".encode()
             content = content.replace(ORIGIN, origin)

@@ -16,20 +16,18 @@ answers on gets its own in the links a page makes absolute (canonical, JSON-LD).
 """
 
 import functools
-import hashlib
 import io
 import json
 import logging
-from importlib import metadata
-from pathlib import Path
 
-from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection
 from django.http import QueryDict
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
+
+from common.release import code_fingerprint
 
 from .models import ContentVersion, PublishedPage
 
@@ -39,35 +37,6 @@ logger = logging.getLogger(__name__)
 # the page cache swaps it for the visitor's own wherever it appears.
 ORIGIN_HOST = "published.careerpath.invalid"
 ORIGIN = f"https://{ORIGIN_HOST}".encode()
-
-
-# What a page is built from besides the content: a deploy that changes any of it changes pages.
-CODE_FOLDERS = ("careerpath", "roles", "certifications", "guides", "plans", "api", "common")
-CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg")
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """A digest of the code, templates, static files and libraries that build pages: the same
-    in every process on every host that runs the same release, so a page published by one
-    release is never served by another."""
-    root = Path(settings.BASE_DIR)
-    digest = hashlib.sha256()
-    # The libraries too: an upgrade of Django, django-ninja or Markdown can change a page.
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    digest.update("\n".join(installed).encode())
-    folders = [root / name for name in CODE_FOLDERS] + [Path(d) for d in _template_and_static()]
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(folder.parent)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _template_and_static() -> list[str]:
-    dirs = [str(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
-    return dirs + [str(d) for d in settings.STATICFILES_DIRS]
 
 
 class PublishingRequest(WSGIRequest):

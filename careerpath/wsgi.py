@@ -12,6 +12,6 @@ application = get_wsgi_application()
 
 # The release's digest, read once here, before gunicorn forks its workers (preload_app), so no
 # visitor waits while a worker reads the code to look up a published page.
-from careerpath.publishing import code_fingerprint  # noqa: E402
+from common.release import code_fingerprint  # noqa: E402
 
 code_fingerprint()

@@ -113,3 +113,16 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.count} since {self.window_start:%Y-%m-%d %H:%M}"
+
+
+class PlanPage(models.Model):
+    """A saved plan's page as it was last built, served again while the plan, the content and
+    the release are what it was built from (`built_from`; plans/pages.py). It holds marks
+    where the token, the CSRF tokens and the CSP nonce of each request go: never the token."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True)
+    built_from = models.CharField(max_length=120)
+    content = models.BinaryField()
+
+    def __str__(self):
+        return f"Page of plan {self.plan_id}"

@@ -5,9 +5,11 @@ medians, skills, starting points, certifications with what they develop, FAQs, g
 cost does not grow with the content or with the plan.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -20,7 +22,7 @@ from roles.selectors import ladder_roles
 
 from . import actions as action_rules
 from . import fit, readiness, timeline
-from .models import Plan, StartingPoint, token_digest
+from .models import Plan, PlanPage, StartingPoint, token_digest
 
 
 @dataclass
@@ -108,6 +110,47 @@ def catalog(*, resources: bool = False) -> Catalog:
 
 def plan_by_token(token: str) -> Plan | None:
     return Plan.objects.filter(token_hash=token_digest(token)).first()
+
+
+# A visit is noted for the 18-month purge at most once this often (one write, not one a visit).
+NOTE_OPENED_EVERY = timedelta(days=1)
+
+
+def opened_note_due(last_opened) -> bool:
+    return timezone.now() - last_opened >= NOTE_OPENED_EVERY
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A plan as its kept page needs it (plans/pages.py); `content` is None when none is kept."""
+
+    plan_id: int
+    version: int
+    opened_note_due: bool
+    built_from: str | None
+    content: bytes | None
+
+
+def kept_page(token: str) -> KeptPage | None:
+    """The plan the token opens with its kept page, in one query; None when no plan has it."""
+    # Plain SQL: building this one query with the ORM costs more than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(_kept_page_sql(), [timezone.now() - NOTE_OPENED_EVERY, token_digest(token)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    plan_id, version, due, built_from, content = row
+    return KeptPage(plan_id, version, bool(due), built_from, content and bytes(content))
+
+
+@functools.cache
+def _kept_page_sql() -> str:
+    plan = connection.ops.quote_name(Plan._meta.db_table)
+    page = connection.ops.quote_name(PlanPage._meta.db_table)
+    return (
+        f"SELECT p.id, p.version, p.last_opened <= %s, k.built_from, k.content FROM {plan} p "
+        f"LEFT JOIN {page} k ON k.plan_id = p.id WHERE p.token_hash = %s"
+    )
 
 
 def plans_not_opened_since(cutoff) -> "list[int]":

@@ -4,12 +4,12 @@ delete, mark opened, purge."""
 import secrets
 from dataclasses import asdict
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import Plan, token_digest
-from .selectors import PlanInput
+from .models import Plan, PlanPage, token_digest
+from .selectors import PlanInput, opened_note_due
 
 
 class StaleVersion(Exception):
@@ -38,27 +38,45 @@ UPDATABLE = {"current_role", "starting_point", "target_role", "years", "certific
 UPDATABLE |= {"ratings", "action_status"}
 
 
-def plan_update(*, plan: Plan, version: int, changes: dict) -> Plan:
+def plan_update(*, plan: Plan, version: int, changes: dict) -> None:
     """Apply `changes` only if the plan is still at `version`; raise StaleVersion otherwise,
     with the plan as it now is, so nothing is overwritten and nothing lost silently."""
     unknown = set(changes) - UPDATABLE
     if unknown:
         raise ValueError(f"not updatable: {sorted(unknown)}")
     now = timezone.now()
-    with transaction.atomic():
-        updated = Plan.objects.filter(pk=plan.pk, version=version).update(
-            **changes, version=F("version") + 1, updated=now, last_opened=now
-        )
-        if not updated:
-            raise StaleVersion(Plan.objects.filter(pk=plan.pk).first())
-    return Plan.objects.get(pk=plan.pk)
+    # One statement: the version check and the write are atomic without a transaction.
+    updated = Plan.objects.filter(pk=plan.pk, version=version).update(
+        **changes, version=F("version") + 1, updated=now, last_opened=now
+    )
+    if not updated:
+        raise StaleVersion(Plan.objects.filter(pk=plan.pk).first())
 
 
 def plan_mark_opened(*, plan: Plan) -> None:
-    """Note the visit for the 18-month purge; at most one write a day per plan."""
-    now = timezone.now()
-    if (now - plan.last_opened).days >= 1:
-        Plan.objects.filter(pk=plan.pk).update(last_opened=now)
+    """Note the visit for the 18-month purge, when one is due (selectors.NOTE_OPENED_EVERY)."""
+    if opened_note_due(plan.last_opened):
+        plan_note_opened(plan_id=plan.pk)
+
+
+def plan_note_opened(*, plan_id: int) -> None:
+    Plan.objects.filter(pk=plan_id).update(last_opened=timezone.now())
+
+
+def plan_page_keep(*, plan_id: int, built_from: str, content: bytes) -> None:
+    """Keep the plan's page as built from `built_from` (plans/pages.py), replacing the one kept
+    before; nothing when the plan was deleted meanwhile."""
+    page = PlanPage(plan_id=plan_id, built_from=built_from, content=content)
+    try:
+        with transaction.atomic():
+            PlanPage.objects.bulk_create(
+                [page],
+                update_conflicts=True,
+                unique_fields=["plan"],
+                update_fields=["built_from", "content"],
+            )
+    except IntegrityError:  # the plan is gone: there is no page to keep
+        pass
 
 
 def plan_delete(*, plan: Plan) -> None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from common.htmx import render_page, vary_on_htmx, wants_fragment
 from common.pdf import pdf_response, render_pdf
 
-from . import exchange, forms, ratelimit, selectors, services
+from . import exchange, forms, pages, ratelimit, selectors, services
 from .models import ActionStatus
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
@@ -131,21 +131,34 @@ def _import(request):
 def _plan_or_404(token):
     plan = selectors.plan_by_token(token) if TOKEN.match(token) else None
     if plan is None:
-        raise Http404("No plan has this link. It may have been deleted.")
+        raise Http404(NO_PLAN)
     return plan
+
+
+NO_PLAN = "No plan has this link. It may have been deleted."
 
 
 @private
 @vary_on_htmx
 @require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, token):
-    plan = _plan_or_404(token)
     if request.method == "POST":
-        return _update(request, token, plan)
-    services.plan_mark_opened(plan=plan)
-    if request.GET.get("edit") == "ratings":
-        return _render_plan(request, token, plan, template="plans/edit.html")
-    return _render_plan(request, token, plan)
+        return _update(request, token, _plan_or_404(token))
+    if request.GET:  # changing the ratings, or the page after a save with its notice
+        plan = _plan_or_404(token)
+        services.plan_mark_opened(plan=plan)
+        edit = request.GET.get("edit") == "ratings"
+        template = "plans/edit.html" if edit else "plans/detail.html"
+        return _render_plan(request, token, plan, template=template)
+    # The plan's own page, kept between changes (plans/pages.py).
+    kept = selectors.kept_page(token) if TOKEN.match(token) else None
+    if kept is None:
+        raise Http404(NO_PLAN)
+    if kept.opened_note_due:
+        services.plan_note_opened(plan_id=kept.plan_id)
+    return pages.kept_or_built(
+        request, token, kept, build=lambda: _render_plan(request, token, _plan_or_404(token))
+    )
 
 
 def _render_plan(request, token, plan, *, template="plans/detail.html", status=200, extra=None):
@@ -193,7 +206,7 @@ def _update(request, token, plan):
     except forms.BadInput as bad:
         return refused(request, bad.errors, back=back)
     try:
-        plan = services.plan_update(plan=plan, version=version, changes=changes)
+        services.plan_update(plan=plan, version=version, changes=changes)
     except services.StaleVersion as stale:
         if stale.current is None:
             raise Http404("This plan has been deleted.") from None
@@ -206,6 +219,7 @@ def _update(request, token, plan):
             extra={"unsaved": unsaved},
         )
     if action == "status" and wants_fragment(request):
+        plan = _plan_or_404(token)  # as updated
         return _render_plan(request, token, plan, template="plans/detail.html#actions")
     return redirect(back + ("#actions" if action == "status" else "#ratings"))
 

@@ -1,0 +1,83 @@
+"""What a stored page was built from: the release of the code, and the content version.
+
+A page kept to be served again (a published page, a saved plan's page) is good only while both
+are what they were when it was built. The content version lives in the top layer (careerpath),
+which registers how to read it here, so the apps below can key what they store on it without
+importing the layer above them.
+"""
+
+import functools
+import hashlib
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from django.conf import settings
+
+# What a page is built from besides the content: a deploy that changes any of it changes pages.
+CODE_FOLDERS = ("careerpath", "roles", "certifications", "guides", "plans", "api", "common")
+CODE_SUFFIXES = (".py", ".html", ".css", ".js", ".svg")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code, templates, static files and libraries that build pages: the same
+    in every process on every host that runs the same release, so a page stored by one
+    release is never served by another."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    # The libraries too: an upgrade of Django, django-ninja or Markdown can change a page.
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
+    folders = [root / name for name in CODE_FOLDERS] + [Path(d) for d in _template_and_static()]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _template_and_static() -> list[str]:
+    dirs = [str(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
+    return dirs + [str(d) for d in settings.STATICFILES_DIRS]
+
+
+_content_version: Callable[[], int | None] | None = None
+
+
+def read_content_version_with(reader: Callable[[], int | None]) -> None:
+    """Called once by the layer that owns the content version (careerpath's AppConfig)."""
+    global _content_version
+    _content_version = reader
+
+
+def content_version() -> int | None:
+    """The committed content version, read from the database (one query)."""
+    if _content_version is None:
+        raise RuntimeError("No content version reader is registered (careerpath not installed?)")
+    return _content_version()
+
+
+# --- Marks ----------------------------------------------------------------------------------
+# A stored page holds a mark where each request's own CSP nonce goes; swapped only inside
+# `nonce="…"` attributes, so no text of the page can be mistaken for one.
+
+NONCE_MARK = b"__careerpath_csp_nonce__"
+_NONCE_ATTRIBUTE_MARK = b'nonce="' + NONCE_MARK + b'"'
+
+
+def mark_nonce(request, content: bytes) -> bytes:
+    nonce = getattr(request, "_csp_nonce", None)
+    if not nonce:  # none was made while rendering: the page has no nonce attribute
+        return content
+    return content.replace(b'nonce="' + str(nonce).encode() + b'"', _NONCE_ATTRIBUTE_MARK)
+
+
+def unmark_nonce(request, content: bytes) -> bytes:
+    if _NONCE_ATTRIBUTE_MARK not in content:
+        return content
+    # Reading the nonce makes the CSP middleware send it in this response's policy.
+    return content.replace(
+        _NONCE_ATTRIBUTE_MARK, b'nonce="' + str(request._csp_nonce).encode() + b'"'
+    )
