@@ -62,10 +62,8 @@ def read_years(data) -> tuple[int, list[str]]:
     return int(raw), []
 
 
-def named_in(data, action: str) -> tuple[list[str], list[str]]:
-    """The skill and certification slugs an update form names, to look up and check."""
-    if action == "status":
-        return [data.get("skill") or ""], []
+def named_in(data) -> tuple[list[str], list[str]]:
+    """The skill and certification slugs a ratings form names, to look up and check."""
     skills = [name.removeprefix(SKILL_PREFIX) for name in data if name.startswith(SKILL_PREFIX)]
     return skills, list(dict.fromkeys(data.getlist("cert")))
 
@@ -102,22 +100,25 @@ def read_ratings(data, found: Catalog) -> dict[str, int]:
     return ratings
 
 
-def read_version(data, current: int) -> int:
-    """The version an update was based on. A number above the plan's own cannot come from a
-    page we served: refused as bad input (400). A lower one is a stale page (409)."""
+def read_version(data, current: int | None = None) -> int:
+    """The version an update was based on. A number above the plan's own (`current`, when it
+    is known) cannot come from a page we served: refused as bad input (400). A lower one is a
+    stale page (409)."""
     raw = (data.get("version") or "").strip()
     if not raw.isdigit():
         raise BadInput(["This form is missing the plan version it was based on; reload the plan."])
     version = int(raw)
-    if version < 1 or version > current:
+    if version < 1 or (current is not None and version > current):
         raise BadInput(["The plan version in this form is not one this plan has had."])
     return version
 
 
-def read_status(data, found: Catalog) -> tuple[str, str]:
+def read_status(data, found: Catalog | None = None) -> tuple[str, str]:
+    """The action (a skill) and its new status; the skill is checked against `found` when
+    given (else the write checks it: services.plan_set_action_status)."""
     slug, status = data.get("skill") or "", data.get("status") or ""
     errors = []
-    if slug not in found.skills:
+    if found is not None and slug not in found.skills:
         errors.append(f"Action: we have no skill “{_short(slug)}”.")
     if status not in ActionStatus.values:
         errors.append("Status: choose not started, in progress or done.")

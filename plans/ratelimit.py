@@ -6,6 +6,7 @@ the scope and the window, so the table never holds an address. Rows of past wind
 when a new window starts for an address, and by `manage.py purge_plans`.
 """
 
+import functools
 import hashlib
 import hmac
 import math
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from common.client_address import client_address
@@ -50,27 +51,33 @@ def hit(request, scope: str, *, now: datetime | None = None) -> Verdict:
     now = now or timezone.now()
     start = _window(now, seconds)
     key = _key(client_address(request) or "unknown", scope)
-    table = connection.ops.quote_name(RateCounter._meta.db_table)
-    key_col = connection.ops.quote_name("key")
-    # One statement, safe under concurrency on PostgreSQL and SQLite alike.
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A counter lost in a crash forgives a few writes at most, so its commit need not
-            # wait for the disk; the plans themselves commit durably.
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        cursor.execute(
-            f"INSERT INTO {table} ({key_col}, window_start, count) VALUES (%s, %s, 1) "
-            f"ON CONFLICT ({key_col}, window_start) DO UPDATE SET count = {table}.count + 1 "
-            "RETURNING count",
-            [key, start],
-        )
+    with connection.cursor() as cursor:
+        cursor.execute(_count_sql(), [key, start])
         count = cursor.fetchone()[0]
-        if count == 1:
-            RateCounter.objects.filter(key=key, window_start__lt=start).delete()
+    if count == 1:  # a new window: the address's past ones are done with
+        RateCounter.objects.filter(key=key, window_start__lt=start).delete()
     if count <= allowed:
         return Verdict(True, 0)
     ends = start + timedelta(seconds=seconds)
     return Verdict(False, max(1, math.ceil((ends - now).total_seconds())), ends)
+
+
+@functools.cache
+def _count_sql() -> str:
+    """One statement and one round trip, safe under concurrency on PostgreSQL and SQLite."""
+    table = connection.ops.quote_name(RateCounter._meta.db_table)
+    key = connection.ops.quote_name("key")
+    rows = "VALUES (%s, %s, 1)"
+    if connection.vendor == "postgresql":
+        # A counter lost in a crash forgives a few writes at most, so its commit need not wait
+        # for the disk (the plans themselves commit durably): set_config(…, true) is SET LOCAL
+        # for the statement's own transaction.
+        rows = "SELECT %s, %s, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) s"
+    return (
+        f"INSERT INTO {table} ({key}, window_start, count) {rows} "
+        f"ON CONFLICT ({key}, window_start) DO UPDATE SET count = {table}.count + 1 "
+        "RETURNING count"
+    )
 
 
 def prune(now: datetime | None = None) -> int:

@@ -5,8 +5,10 @@ import secrets
 from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, Func, JSONField, Value
 from django.utils import timezone
+
+from roles.models import Skill
 
 from .models import Plan, PlanPage, token_digest
 from .selectors import PlanInput, opened_note_due
@@ -51,6 +53,44 @@ def plan_update(*, plan: Plan, version: int, changes: dict) -> None:
     )
     if not updated:
         raise StaleVersion(Plan.objects.filter(pk=plan.pk).first())
+
+
+class NotApplied(Exception):
+    """Nothing was changed: no plan has the token, it is not at the version given, or the
+    skill is unknown. The caller reads the plan to say which."""
+
+
+class _WithEntry(Func):
+    """A JSON object column with one key set, computed by the database."""
+
+    output_field = JSONField()
+
+    def __init__(self, column: str, key: str, value: str):
+        super().__init__(F(column), Value({key: value}, output_field=JSONField()))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" || ")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="json_patch", **extra)
+
+
+def plan_set_action_status(*, token: str, version: int, skill: str, status: str) -> None:
+    """Set one action's status, only if the plan is still at `version` and the skill exists:
+    one statement that reads nothing before it writes; NotApplied when it changed nothing."""
+    now = timezone.now()
+    updated = (
+        Plan.objects.filter(token_hash=token_digest(token), version=version)
+        .filter(Exists(Skill.objects.filter(slug=skill)))
+        .update(
+            action_status=_WithEntry("action_status", skill, status),
+            version=F("version") + 1,
+            updated=now,
+            last_opened=now,
+        )
+    )
+    if not updated:
+        raise NotApplied
 
 
 def plan_mark_opened(*, plan: Plan) -> None:

@@ -143,6 +143,8 @@ NO_PLAN = "No plan has this link. It may have been deleted."
 @require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, token):
     if request.method == "POST":
+        if request.POST.get("action") == "status":
+            return _set_status(request, token)
         return _update(request, token, _plan_or_404(token))
     if request.GET:  # changing the ratings, or the page after a save with its notice
         plan = _plan_or_404(token)
@@ -183,45 +185,73 @@ def _update(request, token, plan):
     if action == "delete-confirmed":
         services.plan_delete(plan=plan)
         return redirect(reverse("plans:start") + "?deleted=1")
-    if action not in ("rate", "status"):
+    if action != "rate":
         return refused(request, ["This form asked for something the plan cannot do."])
     verdict = ratelimit.hit(request, "update")
     if not verdict.allowed:
         return too_many(request, verdict)
-    found = selectors.catalog_naming(*forms.named_in(request.POST, action))
-    back = reverse("plans:detail", args=[token])
+    found = selectors.catalog_naming(*forms.named_in(request.POST))
     try:
         version = forms.read_version(request.POST, plan.version)
-        if action == "rate":
-            changes = {"ratings": forms.read_ratings(request.POST, found)}
-            changes["years"], errors = forms.read_years(request.POST)
-            changes["certifications"], cert_errors = forms.read_certifications(request.POST, found)
-            if errors or cert_errors:
-                raise forms.BadInput(errors + cert_errors)
-            unsaved = _describe_ratings(changes, found)
-        else:
-            slug, status = forms.read_status(request.POST, found)
-            changes = {"action_status": {**plan.action_status, slug: status}}
-            unsaved = [f"{found.skills[slug].name}: {ActionStatus(status).label.lower()}"]
+        changes = {"ratings": forms.read_ratings(request.POST, found)}
+        changes["years"], errors = forms.read_years(request.POST)
+        changes["certifications"], cert_errors = forms.read_certifications(request.POST, found)
+        if errors or cert_errors:
+            raise forms.BadInput(errors + cert_errors)
     except forms.BadInput as bad:
-        return refused(request, bad.errors, back=back)
+        return refused(request, bad.errors, back=reverse("plans:detail", args=[token]))
     try:
         services.plan_update(plan=plan, version=version, changes=changes)
     except services.StaleVersion as stale:
         if stale.current is None:
             raise Http404("This plan has been deleted.") from None
-        return _render_plan(
-            request,
-            token,
-            stale.current,
-            template="plans/conflict.html",
-            status=409,
-            extra={"unsaved": unsaved},
-        )
-    if action == "status" and wants_fragment(request):
+        return _conflict(request, token, stale.current, _describe_ratings(changes, found))
+    return redirect(reverse("plans:detail", args=[token]) + "#ratings")
+
+
+def _set_status(request, token):
+    """An action marked not started, in progress or done: the most frequent write, so it is one
+    statement that reads nothing first (services.plan_set_action_status); only when it changes
+    nothing does the plan get read, to say why."""
+    if not TOKEN.match(token):
+        raise Http404(NO_PLAN)
+    verdict = ratelimit.hit(request, "update")
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    back = reverse("plans:detail", args=[token])
+    try:
+        version = forms.read_version(request.POST)
+        slug, status = forms.read_status(request.POST)
+    except forms.BadInput as bad:
+        return refused(request, bad.errors, back=back)
+    try:
+        services.plan_set_action_status(token=token, version=version, skill=slug, status=status)
+    except services.NotApplied:
+        plan = _plan_or_404(token)
+        found = selectors.catalog_naming([slug], [])
+        try:
+            forms.read_version(request.POST, plan.version)
+            forms.read_status(request.POST, found)
+        except forms.BadInput as bad:
+            return refused(request, bad.errors, back=back)
+        unsaved = [f"{found.skills[slug].name}: {ActionStatus(status).label.lower()}"]
+        return _conflict(request, token, plan, unsaved)
+    if wants_fragment(request):
         plan = _plan_or_404(token)  # as updated
         return _render_plan(request, token, plan, template="plans/detail.html#actions")
-    return redirect(back + ("#actions" if action == "status" else "#ratings"))
+    return redirect(back + "#actions")
+
+
+def _conflict(request, token, current, unsaved):
+    """The plan as it now is, with what this update would have changed (409)."""
+    return _render_plan(
+        request,
+        token,
+        current,
+        template="plans/conflict.html",
+        status=409,
+        extra={"unsaved": unsaved},
+    )
 
 
 def _describe_ratings(changes, found) -> list[str]:

@@ -115,6 +115,45 @@ def test_a_forged_version_is_a_400_and_changes_nothing(client, saved):
     assert plan.ratings["lean"] == 2 and plan.version == 1
 
 
+def test_a_stale_action_change_is_refused_with_the_current_plan_and_what_was_not_saved(
+    client, saved
+):
+    plan, _, url = saved
+    client.post(url, {"action": "status", "version": "1", "skill": "lean", "status": "done"})
+
+    response = client.post(
+        url, {"action": "status", "version": "1", "skill": "leadership", "status": "in-progress"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "What was not saved" in html and "Leadership: in progress" in html
+    plan.refresh_from_db()
+    assert plan.action_status == {"lean": "done"} and plan.version == 2
+
+
+def test_an_action_change_with_a_forged_version_is_a_400_and_changes_nothing(client, saved):
+    plan, _, url = saved
+    for forged in ["99", "0", "x", ""]:
+        response = client.post(
+            url, {"action": "status", "version": forged, "skill": "lean", "status": "done"}
+        )
+        assert response.status_code == 400, forged
+        assert b"version" in response.content
+    plan.refresh_from_db()
+    assert plan.action_status == {} and plan.version == 1
+
+
+def test_an_action_change_on_a_deleted_or_unknown_plan_is_a_404(client, saved):
+    plan, token, url = saved
+    data = {"action": "status", "version": "1", "skill": "lean", "status": "done"}
+    plan.delete()
+
+    assert client.post(url, data).status_code == 404
+    assert client.post("/plan/" + "x" * 43 + "/", data).status_code == 404
+    assert client.post("/plan/short/", data).status_code == 404
+
+
 # --- bad input ---------------------------------------------------------------------------------
 
 
