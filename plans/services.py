@@ -1,11 +1,13 @@
 """Every write to a plan: create, update (checked against the version it was based on),
 delete, mark opened, purge."""
 
+import functools
+import json
 import secrets
 from dataclasses import asdict
 
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Func, JSONField, Value
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from roles.models import Skill
@@ -60,37 +62,31 @@ class NotApplied(Exception):
     skill is unknown. The caller reads the plan to say which."""
 
 
-class _WithEntry(Func):
-    """A JSON object column with one key set, computed by the database."""
-
-    output_field = JSONField()
-
-    def __init__(self, column: str, key: str, value: str):
-        super().__init__(F(column), Value({key: value}, output_field=JSONField()))
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" || ")
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="json_patch", **extra)
-
-
 def plan_set_action_status(*, token: str, version: int, skill: str, status: str) -> None:
     """Set one action's status, only if the plan is still at `version` and the skill exists:
     one statement that reads nothing before it writes; NotApplied when it changed nothing."""
-    now = timezone.now()
-    updated = (
-        Plan.objects.filter(token_hash=token_digest(token), version=version)
-        .filter(Exists(Skill.objects.filter(slug=skill)))
-        .update(
-            action_status=_WithEntry("action_status", skill, status),
-            version=F("version") + 1,
-            updated=now,
-            last_opened=now,
-        )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [json.dumps({skill: status}), now, now, token_digest(token), version, skill]
+    with connection.cursor() as cursor:
+        cursor.execute(_set_status_sql(), params)
+        if cursor.rowcount != 1:
+            raise NotApplied
+
+
+@functools.cache
+def _set_status_sql() -> str:
+    # Plain SQL: the most frequent write, and building it with the ORM costs more than it.
+    plan = connection.ops.quote_name(Plan._meta.db_table)
+    skill = connection.ops.quote_name(Skill._meta.db_table)
+    if connection.vendor == "postgresql":
+        merged = "action_status || %s::jsonb"
+    else:
+        merged = "json_patch(action_status, %s)"
+    return (
+        f"UPDATE {plan} SET action_status = {merged}, version = version + 1, updated = %s, "
+        "last_opened = %s WHERE token_hash = %s AND version = %s "
+        f"AND EXISTS (SELECT 1 FROM {skill} WHERE slug = %s)"
     )
-    if not updated:
-        raise NotApplied
 
 
 def plan_mark_opened(*, plan: Plan) -> None:
