@@ -14,9 +14,9 @@ class CareerPathConfig(AppConfig):
 
         from . import signals
         from .editors import sync_editors_group
-        from .freshness import database_version
+        from .freshness import version_sql
 
         signals.connect()
-        read_content_version_with(database_version)
+        read_content_version_with(version_sql())
         post_migrate.connect(sync_editors_group, sender=self, dispatch_uid="careerpath-editors")
         user_logged_in.connect(start_session_clock, dispatch_uid="start_session_clock")

@@ -44,6 +44,11 @@ def _table() -> str:
     return connection.ops.quote_name(ContentVersion._meta.db_table)
 
 
+def version_sql() -> str:
+    """The committed version as an SQL expression, for a query that reads it in passing."""
+    return f"(SELECT version FROM {_table()} WHERE id = 1)"
+
+
 def bump_content_version() -> int:
     """Move the version on, inside the caller's transaction; the new number."""
     table = _table()

@@ -2,13 +2,12 @@
 
 A page kept to be served again (a published page, a saved plan's page) is good only while both
 are what they were when it was built. The content version lives in the top layer (careerpath),
-which registers how to read it here, so the apps below can key what they store on it without
-importing the layer above them.
+which registers here the SQL that reads it, so the apps below can key what they store on it,
+reading it in the same query as what they stored, without importing the layer above them.
 """
 
 import functools
 import hashlib
-from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -43,20 +42,21 @@ def _template_and_static() -> list[str]:
     return dirs + [str(d) for d in settings.STATICFILES_DIRS]
 
 
-_content_version: Callable[[], int | None] | None = None
+_content_version_sql: str | None = None
 
 
-def read_content_version_with(reader: Callable[[], int | None]) -> None:
-    """Called once by the layer that owns the content version (careerpath's AppConfig)."""
-    global _content_version
-    _content_version = reader
+def read_content_version_with(sql: str) -> None:
+    """Called once by the layer that owns the content version (careerpath's AppConfig) with
+    an SQL expression that reads it, so a query below that layer can read it in passing."""
+    global _content_version_sql
+    _content_version_sql = sql
 
 
-def content_version() -> int | None:
-    """The committed content version, read from the database (one query)."""
-    if _content_version is None:
-        raise RuntimeError("No content version reader is registered (careerpath not installed?)")
-    return _content_version()
+def content_version_sql() -> str:
+    """An SQL scalar expression: the committed content version (NULL before the first)."""
+    if _content_version_sql is None:
+        raise RuntimeError("No content version is registered (is careerpath installed?)")
+    return _content_version_sql
 
 
 # --- Marks ----------------------------------------------------------------------------------

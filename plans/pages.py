@@ -3,13 +3,13 @@
 Building the page reads the whole catalogue and renders a long template; a plan is opened far
 more often than it, the content or the code changes. So the page as built is kept beside the
 plan (PlanPage) with what it was built from: the plan's version, the content version and the
-release (common.release). Opening the plan reads the plan with its kept page (compressed) in
-one query and the content version in another; while all three match, the kept page is the
-answer. Otherwise the page is built as before and kept for next time. Every process on every
-host reads the same rows, so none serves a page another has outdated.
+release (common.release). Opening the plan reads the plan, its kept page (compressed) and the
+content version in one query; while all three match, the kept page is the answer. Otherwise
+the page is built as before and kept for next time. Every process on every host reads the same
+rows, so none serves a page another has outdated.
 
-The version is read before the page is built: content that changes during the build is newer
-than the version the page is kept under, so the next visit builds it again rather than keep it.
+The content version is read before the page is built: content that changes during the build
+is newer than the version the page is kept under, so the next visit builds it again.
 
 The token is never stored. The kept page has a mark wherever the plan's address appears, and
 marks for the CSRF tokens and the CSP nonce: each request gets its own.
@@ -22,7 +22,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from common.release import code_fingerprint, content_version, mark_nonce, unmark_nonce
+from common.release import code_fingerprint, mark_nonce, unmark_nonce
 
 from . import services
 
@@ -31,19 +31,18 @@ CSRF_MARK = b"__careerpath_csrf_token__"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
-def built_from(plan_version: int) -> str | None:
-    """What the plan's page shows besides the request; None while the content version cannot
-    be read (the page is then built and not kept)."""
-    version = content_version()
-    if version is None:
+def built_from(kept) -> str | None:
+    """What the plan's page shows besides the request (`kept`: selectors.KeptPage); None before
+    the content has a version (the page is then built and not kept)."""
+    if kept.content_version is None:
         return None
-    return f"{plan_version}:{version}:{code_fingerprint()}"
+    return f"{kept.version}:{kept.content_version}:{code_fingerprint()}"
 
 
 def kept_or_built(request, token, kept, build) -> HttpResponse:
     """The plan's kept page (`kept`: selectors.KeptPage) when it is current, else `build()`'s
     answer, kept when it is a whole page."""
-    key = built_from(kept.version)
+    key = built_from(kept)
     if key is not None and kept.content is not None and kept.built_from == key:
         return _serve(request, token, zlib.decompress(kept.content))
     response = build()

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from certifications.models import Certification
 from certifications.selectors import listing_roles
+from common.release import content_version_sql
 from guides.models import FAQ, Guide
 from roles.ladder import NoRoute, plan_route
 from roles.models import Skill
@@ -126,6 +127,7 @@ class KeptPage:
 
     plan_id: int
     version: int
+    content_version: int | None  # read in the same query
     opened_note_due: bool
     built_from: str | None
     content: bytes | None
@@ -139,8 +141,9 @@ def kept_page(token: str) -> KeptPage | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    plan_id, version, due, built_from, content = row
-    return KeptPage(plan_id, version, bool(due), built_from, content and bytes(content))
+    plan_id, version, content_version, due, built_from, content = row
+    content = content and bytes(content)
+    return KeptPage(plan_id, version, content_version, bool(due), built_from, content)
 
 
 @functools.cache
@@ -148,7 +151,8 @@ def _kept_page_sql() -> str:
     plan = connection.ops.quote_name(Plan._meta.db_table)
     page = connection.ops.quote_name(PlanPage._meta.db_table)
     return (
-        f"SELECT p.id, p.version, p.last_opened <= %s, k.built_from, k.content FROM {plan} p "
+        f"SELECT p.id, p.version, {content_version_sql()}, p.last_opened <= %s, k.built_from, "
+        f"k.content FROM {plan} p "
         f"LEFT JOIN {page} k ON k.plan_id = p.id WHERE p.token_hash = %s"
     )
 
