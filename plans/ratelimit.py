@@ -1,25 +1,32 @@
-"""Per-address limits on creating and changing plans, counted in the database so that every
-web process and machine shares them (nothing in one process's memory).
+"""Per-address limits on creating and changing plans, counted where every web process and
+machine shares them (nothing in one process's memory): in Redis when it is the cache, else in
+the database.
 
-Windows are fixed (e.g. one hour); a counter row is keyed by a salted hash of the address,
-the scope and the window, so the table never holds an address. Rows of past windows are pruned
-when a new window starts for an address, and by `manage.py purge_plans`.
+Windows are fixed (e.g. one hour); a counter is keyed by a salted hash of the address, the
+scope and the window, so neither store ever holds an address. Redis drops a counter when its
+window ends; rows of past windows are pruned when a new window starts for an address, and by
+`manage.py purge_plans`.
 """
 
 import functools
 import hashlib
 import hmac
+import logging
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from common.client_address import client_address
 
 from .models import RateCounter
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LIMITS = {"create": (20, 3600), "update": (240, 3600)}
 
@@ -51,15 +58,31 @@ def hit(request, scope: str, *, now: datetime | None = None) -> Verdict:
     now = now or timezone.now()
     start = _window(now, seconds)
     key = _key(client_address(request) or "unknown", scope)
+    count = _count(key, start, seconds)
+    if count <= allowed:
+        return Verdict(True, 0)
+    ends = start + timedelta(seconds=seconds)
+    return Verdict(False, max(1, math.ceil((ends - now).total_seconds())), ends)
+
+
+def _count(key: str, start: datetime, seconds: int) -> int:
+    """Writes counted in this window so far, this one included. In the shared cache when it
+    keeps counters (Redis: one round trip, and writes from one address do not queue on one
+    row's lock), else, or while Redis is away, in the database."""
+    counter = getattr(cache, "count", None)
+    if counter is not None:
+        try:
+            return counter(f"plans-rate:{key}:{int(start.timestamp())}", seconds)
+        except RedisError as exc:
+            logger.warning(
+                "Rate counter unavailable in the cache, counting in the database: %s", exc
+            )
     with connection.cursor() as cursor:
         cursor.execute(_count_sql(), [key, start])
         count = cursor.fetchone()[0]
     if count == 1:  # a new window: the address's past ones are done with
         RateCounter.objects.filter(key=key, window_start__lt=start).delete()
-    if count <= allowed:
-        return Verdict(True, 0)
-    ends = start + timedelta(seconds=seconds)
-    return Verdict(False, max(1, math.ceil((ends - now).total_seconds())), ends)
+    return count
 
 
 @functools.cache

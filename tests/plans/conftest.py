@@ -31,3 +31,36 @@ def saved(make_plan):
     """(plan, token, url) of an Operations Analyst aiming at Senior Operations Manager."""
     plan, token = make_plan()
     return plan, token, f"/plan/{token}/"
+
+
+@pytest.fixture
+def redis_counters(settings):
+    """Redis as the cache, so rate counters are kept there: database 6 of the server of
+    CAREERPATH_TEST_REDIS_URL, emptied before and after. Its client."""
+    import os
+
+    import redis
+
+    url = os.environ.get("CAREERPATH_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+    url = url.rsplit("/", 1)[0] + "/6"
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        message = f"needs Redis at {url}: {exc}"
+        if os.environ.get("CI") or os.environ.get("CAREERPATH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{message} (CI requires Redis)", pytrace=False)
+        pytest.skip(message)
+    client.flushdb()
+    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture(params=["database", "redis"])
+def counted_in(request):
+    """Rate counters in the database (the local-memory cache keeps none), or in Redis."""
+    if request.param == "redis":
+        return request.getfixturevalue("redis_counters")
+    return "database"

@@ -272,7 +272,9 @@ def test_a_plan_whose_target_role_is_gone_still_opens_and_says_so(client, make_p
 # --- rate limits -------------------------------------------------------------------------------
 
 
-def test_creating_plans_past_the_limit_answers_429_saying_when_to_try_again(client, settings):
+def test_creating_plans_past_the_limit_answers_429_saying_when_to_try_again(
+    client, settings, counted_in
+):
     settings.PLAN_RATE_LIMITS = {"create": (2, 3600)}
     data = {"current": "operations-analyst", "target": "operations-manager"}
 
@@ -285,7 +287,9 @@ def test_creating_plans_past_the_limit_answers_429_saying_when_to_try_again(clie
     assert Plan.objects.count() == 2
 
 
-def test_updates_are_limited_per_address_and_other_addresses_are_not(client, saved, settings):
+def test_updates_are_limited_per_address_and_other_addresses_are_not(
+    client, saved, settings, counted_in
+):
     settings.PLAN_RATE_LIMITS = {"update": (1, 60)}
     plan, _, url = saved
     status = {"action": "status", "skill": "lean", "status": "done"}
@@ -301,6 +305,32 @@ def test_the_rate_limit_keeps_no_address_only_a_salted_hash(client, settings):
 
     (counter,) = RateCounter.objects.all()
     assert "127.0.0.1" not in counter.key and len(counter.key) == 64
+
+
+def test_in_redis_a_counter_keeps_no_address_and_ends_with_its_window(
+    client, settings, redis_counters
+):
+    redis = redis_counters
+    settings.PLAN_RATE_LIMITS = {"create": (5, 600)}
+    client.post("/plan/", {"current": "operations-analyst", "target": "operations-manager"})
+
+    (key,) = [k.decode() for k in redis.keys("*")]
+    assert "127.0.0.1" not in key and "plans-rate:" in key
+    assert 0 < redis.ttl(key) <= 600
+    assert not RateCounter.objects.exists()  # counted in Redis only
+
+
+def test_while_redis_is_away_writes_are_still_counted_in_the_database(client, saved, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    }
+    settings.PLAN_RATE_LIMITS = {"update": (1, 60)}
+    plan, _, url = saved
+    status = {"action": "status", "skill": "lean", "status": "done"}
+
+    assert client.post(url, {**status, "version": "1"}).status_code == 302
+    assert client.post(url, {**status, "version": "2"}).status_code == 429
+    assert RateCounter.objects.get().count == 2
 
 
 # --- purge -------------------------------------------------------------------------------------
