@@ -35,14 +35,13 @@ def saved(make_plan):
 
 @pytest.fixture
 def redis_counters(settings):
-    """Redis as the cache, so rate counters are kept there: database 6 of the server of
-    CAREERPATH_TEST_REDIS_URL, emptied before and after. Its client."""
+    """Redis as the cache, so rate counters are kept there: CAREERPATH_TEST_COUNTER_REDIS_URL
+    (database 7 by default; only it is ever flushed), emptied before and after. Its client."""
     import os
 
     import redis
 
-    url = os.environ.get("CAREERPATH_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-    url = url.rsplit("/", 1)[0] + "/6"
+    url = os.environ.get("CAREERPATH_TEST_COUNTER_REDIS_URL", "redis://127.0.0.1:6379/7")
     client = redis.Redis.from_url(url)
     try:
         client.ping()
