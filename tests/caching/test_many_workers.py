@@ -1,6 +1,8 @@
 """gunicorn with three workers on PostgreSQL, the default local-memory cache: an edit, wherever
-it is made, is on every worker's answer at the next request; a database outage leaves cached
-pages up and answers 503 quickly for the rest."""
+it is made, is on every worker's answer at the next request, and so is a change to a saved
+plan; a database outage leaves cached pages up and answers 503 quickly for the rest."""
+
+from urllib.parse import urlencode
 
 import pytest
 import yaml
@@ -121,3 +123,34 @@ def test_with_the_database_away_cached_pages_answer_and_the_rest_503_within_a_se
     assert recovered.status == 200
     assert workers.get("/healthz").status == 200
     assert {a.status for a in workers.every_worker("/certifications/")} == {200}
+
+
+def test_a_kept_plan_page_changed_through_one_worker_is_current_on_every_worker(workers):
+    start = workers.get("/plan/")
+    cookie = {"Cookie": f"csrftoken={start.cookies['csrftoken']}"}
+    form = {"csrfmiddlewaretoken": Editor._token(start.text)}
+    created = workers.get(
+        "/plan/",
+        {**cookie, "Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+        body=urlencode({**form, "current": "operations-analyst", "target": "operations-manager"}),
+    )
+    assert created.status == 302, created.text[:2000]
+    url = created.headers["location"].split("?")[0]
+    workers.every_worker(url)  # one worker builds the page and keeps it in the database
+    before = workers.every_worker(url)
+    assert {a.headers.get("x-plan-page") for a in before} == {"kept"}
+
+    marked = workers.get(
+        url,
+        {**cookie, "Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+        body=urlencode(
+            {**form, "action": "status", "version": "1", "skill": "leadership", "status": "done"}
+        ),
+    )
+    assert marked.status == 302, marked.text[:2000]
+
+    after = workers.every_worker(url)
+    done = 'Status of Leadership: <span class="status-now">Done</span>'
+    assert all(a.status == 200 and done in a.text for a in after), "a worker kept the old page"
