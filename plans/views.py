@@ -128,14 +128,14 @@ def _import(request):
 # --- /plan/<token>/ -----------------------------------------------------------------------
 
 
+NO_PLAN = "No plan has this link. It may have been deleted."
+
+
 def _plan_or_404(token):
     plan = selectors.plan_by_token(token) if TOKEN.match(token) else None
     if plan is None:
         raise Http404(NO_PLAN)
     return plan
-
-
-NO_PLAN = "No plan has this link. It may have been deleted."
 
 
 @private

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from ..redis_db import empty_redis_database
 from .live import LiveDatabase, require_postgresql
 
 
@@ -22,18 +23,8 @@ def live_database(tmp_path_factory):
 def redis_url():
     """CAREERPATH_TEST_REDIS_URL (redis://127.0.0.1:6379/5 by default), emptied before and after;
     only that database number is ever flushed."""
-    import redis
-
     url = os.environ.get("CAREERPATH_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-    client = redis.Redis.from_url(url)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        message = f"needs Redis at {url}: {exc}"
-        if os.environ.get("CI") or os.environ.get("CAREERPATH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{message} (CI requires the live caching tests)", pytrace=False)
-        pytest.skip(message)
-    client.flushdb()
+    client = empty_redis_database(url)
     yield url
     client.flushdb()
     client.close()

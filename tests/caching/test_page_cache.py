@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import pytest
-import redis
 from django.core.cache import cache
 
 from guides.models import FAQ
 
+from ..redis_db import empty_redis_database
 from .live import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -134,14 +134,7 @@ def shared_cache(settings):
     """Redis as production runs it (REDIS_URL): CAREERPATH_TEST_SHARED_REDIS_URL, database 6 by
     default, emptied before and after."""
     url = os.environ.get("CAREERPATH_TEST_SHARED_REDIS_URL", "redis://127.0.0.1:6379/6")
-    client = redis.Redis.from_url(url)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        if os.environ.get("CI") or os.environ.get("CAREERPATH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"needs Redis at {url}: {exc}", pytrace=False)
-        pytest.skip(f"needs Redis at {url}: {exc}")
-    client.flushdb()
+    client = empty_redis_database(url)
     settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
     settings.CONTENT_VERSION_IN_CACHE = True
     yield client

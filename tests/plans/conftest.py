@@ -1,9 +1,13 @@
 """Plans made through the same service the site uses."""
 
+import os
+
 import pytest
 
 from plans import services
 from plans.selectors import PlanInput
+
+from ..redis_db import empty_redis_database
 
 
 def analyst_plan(**changes) -> PlanInput:
@@ -37,20 +41,8 @@ def saved(make_plan):
 def redis_counters(settings):
     """Redis as the cache, so rate counters are kept there: CAREERPATH_TEST_COUNTER_REDIS_URL
     (database 7 by default; only it is ever flushed), emptied before and after. Its client."""
-    import os
-
-    import redis
-
     url = os.environ.get("CAREERPATH_TEST_COUNTER_REDIS_URL", "redis://127.0.0.1:6379/7")
-    client = redis.Redis.from_url(url)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        message = f"needs Redis at {url}: {exc}"
-        if os.environ.get("CI") or os.environ.get("CAREERPATH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{message} (CI requires Redis)", pytrace=False)
-        pytest.skip(message)
-    client.flushdb()
+    client = empty_redis_database(url)
     settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
     yield client
     client.flushdb()
