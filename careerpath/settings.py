@@ -7,6 +7,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from common.database import check_pooled_connection
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -119,6 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
                 # the next request tries again, so the site is back at the first request
                 # after the database is.
                 "reconnect_timeout": 0,
+                # Each connection handed out is checked, so the site recovers by itself after
+                # a restart; without a round trip unless the server has ended the session.
+                "check": check_pooled_connection,
             },
             "connect_timeout": 2,
         }
@@ -130,7 +135,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if STATEMENT_TIMEOUT_MS > 0:
         DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # Check each pooled connection before use, so the site recovers by itself after a restart.
+    # Check each pooled connection before use (common/database.py).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if os.environ.get("TEST_DATABASE_NAME"):
         DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}

@@ -86,3 +86,32 @@ def test_pages_answer_503_while_postgresql_is_away_and_recover_by_themselves(cli
     assert recovered.status_code == 200
     assert "Operations Manager" in recovered.content.decode()
     assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_the_pool_checks_a_connection_without_a_round_trip_until_the_server_ends_it():
+    import time
+
+    import psycopg
+
+    from common.database import check_pooled_connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    params = connection.get_connection_params()
+    with psycopg.connect(**params, autocommit=True) as conn, _admin_connection() as admin:
+        conn.execute("SELECT 'last thing asked'")
+        pid = conn.info.backend_pid
+
+        check_pooled_connection(conn)
+
+        (last,) = admin.execute(
+            "SELECT query FROM pg_stat_activity WHERE pid = %s", [pid]
+        ).fetchone()
+        assert last == "SELECT 'last thing asked'"  # the check sent nothing
+
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        time.sleep(0.2)  # the server's goodbye reaches the socket
+        with pytest.raises(psycopg.OperationalError):
+            check_pooled_connection(conn)
