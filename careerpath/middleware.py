@@ -6,7 +6,7 @@ from django.db import connections
 from django.template.response import TemplateResponse
 from redis.exceptions import RedisError
 
-from common.release import mark_nonce, unmark_nonce
+from common.nonce_marks import mark_nonce, unmark_nonce
 
 from .freshness import UNAVAILABLE
 

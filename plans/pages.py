@@ -22,7 +22,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from common.release import code_fingerprint, mark_nonce, unmark_nonce
+from common.nonce_marks import mark_nonce, unmark_nonce
+from common.release import code_fingerprint
 
 from . import services
 
