@@ -15,3 +15,10 @@ application = get_wsgi_application()
 from common.release import code_fingerprint  # noqa: E402
 
 code_fingerprint()
+
+# The URLconf too, and with it every view and what the views import (django-ninja, WeasyPrint):
+# Django loads it at the first request, so without this every worker would pay most of a second
+# on its first visitor, after every start and restart.
+from django.urls import reverse  # noqa: E402
+
+reverse("home")

@@ -24,18 +24,27 @@ class _OneClientPerPool(RedisCacheClient):
         return client
 
 
+# Atomic in Redis, and one command with one reply: half the work of MULTI, INCR, EXPIRE, EXEC.
+_COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _OneClientPerPool
+        self._count_scripts = {}
 
     def count(self, key: str, timeout: int) -> int:
         """Add one to the counter at `key` and return it; a new counter lives `timeout`
         seconds. One round trip, atomic for every process that shares this Redis."""
         key = self.make_and_validate_key(key)
         client = self._cache.get_client(key, write=True)
-        with client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, timeout, nx=True)
-            count, _ = pipe.execute()
-        return count
+        script = self._count_scripts.get(id(client))
+        if script is None:
+            # Sent by its digest (EVALSHA); redis-py loads it again if Redis has forgotten it.
+            script = self._count_scripts[id(client)] = client.register_script(_COUNT_SCRIPT)
+        return script(keys=[key], args=[timeout])
