@@ -218,18 +218,27 @@ def drain(timeout=300):
         answer.read()
 
 
-def drive_plans(wrk, tokens_path: Path, first_token: str) -> list[dict]:
-    update = ROOT / "bench" / "plan_update_report.lua"
-    update.write_text(
-        (ROOT / "bench" / "plan_update.lua").read_text()
-        + (ROOT / "bench" / "report.lua").read_text()
+def with_report(name: str) -> str:
+    """The wrk script bench/<name>.lua followed by the report, as a file wrk can run."""
+    script = ROOT / "bench" / f"{name}_report.lua"
+    script.write_text(
+        (ROOT / "bench" / f"{name}.lua").read_text() + (ROOT / "bench" / "report.lua").read_text()
     )
+    return str(script)
+
+
+def drive_plans(wrk, tokens_path: Path, first_token: str) -> list[dict]:
     saved = Case("saved plan", f"/plan/{first_token}/", computed=True, cacheable=False)
     post = Case("plan update (POST)", "/plan/", computed=True, cacheable=False)
     return [
         drive(wrk, saved),
-        drive(wrk, post, script=str(update), args=[str(tokens_path)]),
+        drive(wrk, post, script=with_report("plan_update"), args=[str(tokens_path)]),
     ]
+
+
+def drive_built_plans(wrk, tokens_path: Path) -> list[dict]:
+    built = Case("saved plan, page built", "/plan/", computed=True, cacheable=False)
+    return [drive(wrk, built, script=with_report("plan_built"), args=[str(tokens_path)])]
 
 
 def miss(result, floor_rps, cached: bool) -> str:
@@ -283,10 +292,8 @@ def main():
         "PLAN_CREATES_PER_HOUR": "100000000",
         "PLAN_UPDATES_PER_HOUR": "100000000",
     }
-    report = (ROOT / "bench" / "report.lua").read_text()
     for how in ("htmx", "tracking"):
-        script = (ROOT / "bench" / f"{how}.lua").read_text()
-        (ROOT / "bench" / SCRIPTS[how]).write_text(script + report)
+        with_report(how)
     print(f"Preparing {DATABASE_URL} (content ×{SCALE})…", flush=True)
     prepare_database(env)
     empty_cache()
@@ -309,6 +316,8 @@ def main():
     built = {**env, "PAGE_CACHE_SECONDS": "0", "CAREERPATH_PUBLISH_PAGES": "0"}
     with Server("careerpath.wsgi:application", built):
         reference = [drive(wrk, case) for case in cases if not case.computed]
+        if not ONLY or "plan" in ONLY:
+            reference += drive_built_plans(wrk, tokens_path)
 
     setting = f"{CONNECTIONS} connections, {SECONDS} s each, content ×{SCALE}"
     print_table(f"Page cache on ({setting})", floor, runs[True], cached=True)

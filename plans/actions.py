@@ -147,20 +147,16 @@ def guide_sections(guides) -> list[tuple]:
     return sections
 
 
-def attach_resources(actions: list[Action], certifications, faqs, sections, limit: int = 2):
-    """Give each action the certifications that develop its skill, and the FAQs and guide
-    sections that talk about it (headings first)."""
-    by_skill: dict[str, list] = {}
-    for cert in certifications:
-        for skill in cert.skills.all():
-            by_skill.setdefault(skill.slug, []).append(cert)
+def reading_by_skill(skills, faqs, sections, limit: int = 2) -> dict[str, tuple[list, list]]:
+    """For each skill, by slug: the FAQs and the guide sections (guide, anchor, heading) that
+    talk about it, at most `limit` of each, those naming it in a question or heading first."""
     # Lower-cased once, so a plain substring test rules out most texts before any regex runs.
     faq_texts = [(f, f.question.lower(), (f.answer or "").lower()) for f in faqs]
     section_texts = [(s, s[2].lower(), s[3].lower()) for s in sections]
-    for action in actions:
-        action.certifications = sorted(by_skill.get(action.skill.slug, []), key=lambda c: c.acronym)
-        terms = [t.lower() for t in skill_terms(action.skill.name)]
-        pattern = _pattern(action.skill.name)
+    found = {}
+    for skill in skills:
+        terms = [t.lower() for t in skill_terms(skill.name)]
+        pattern = _pattern(skill.name)
 
         def mentions(text, raw, terms=terms, pattern=pattern):
             return any(t in text for t in terms) and bool(pattern.search(raw))
@@ -169,7 +165,22 @@ def attach_resources(actions: list[Action], certifications, faqs, sections, limi
         in_answer = [
             f for f, q, a in faq_texts if f not in in_question and mentions(a, f.answer or "")
         ]
-        action.faqs = (in_question + in_answer)[:limit]
         in_heading = [s for s, h, _ in section_texts if mentions(h, s[2])]
         in_text = [s for s, h, t in section_texts if s not in in_heading and mentions(t, s[3])]
-        action.sections = [s[:3] for s in (in_heading + in_text)[:limit]]
+        found[skill.slug] = (
+            (in_question + in_answer)[:limit],
+            [s[:3] for s in (in_heading + in_text)[:limit]],
+        )
+    return found
+
+
+def attach_resources(actions: list[Action], certifications, reading: dict) -> None:
+    """Give each action the certifications that develop its skill, and what to read about it
+    (`reading`: from reading_by_skill)."""
+    by_skill: dict[str, list] = {}
+    for cert in certifications:
+        for skill in cert.skills.all():
+            by_skill.setdefault(skill.slug, []).append(cert)
+    for action in actions:
+        action.certifications = sorted(by_skill.get(action.skill.slug, []), key=lambda c: c.acronym)
+        action.faqs, action.sections = reading.get(action.skill.slug, ([], []))

@@ -2,20 +2,24 @@
 
 A page reads the whole catalogue in a fixed number of queries (roles with their skills and
 medians, skills, starting points, certifications with what they develop, FAQs, guides), so its
-cost does not grow with the content or with the plan.
+cost does not grow with the content or with the plan; a saved plan's page reads it from the
+shared cache, where the first page built for the content version left it (`plan_catalog`).
 """
 
 import functools
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from certifications.models import Certification
 from certifications.selectors import listing_roles
-from common.release import content_version_sql
+from common.release import code_fingerprint, content_version_sql
 from guides.models import FAQ, Guide
 from roles.ladder import NoRoute, plan_route
 from roles.models import Skill
@@ -24,6 +28,8 @@ from roles.selectors import ladder_roles
 from . import actions as action_rules
 from . import fit, readiness, timeline
 from .models import Plan, PlanPage, StartingPoint, token_digest
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,8 +55,8 @@ class Catalog:
     skills: dict
     starting_points: dict
     certifications: dict
-    faqs: list = field(default_factory=list)
-    guides: list = field(default_factory=list)
+    # With resources: what to read about each skill (actions.reading_by_skill), by slug.
+    reading: dict = field(default_factory=dict)
 
     @property
     def roles(self) -> list:
@@ -89,7 +95,7 @@ def catalog_naming(skills: list[str], certifications: list[str]) -> Catalog:
 
 
 def catalog(*, resources: bool = False) -> Catalog:
-    """Everything a plan can refer to; with `resources`, the FAQs and guides too."""
+    """Everything a plan can refer to; with `resources`, what to read about each skill too."""
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )
@@ -102,11 +108,47 @@ def catalog(*, resources: bool = False) -> Catalog:
         certifications={c.slug: c for c in certifications.order_by("acronym")},
     )
     if resources:
-        found.faqs = list(FAQ.objects.published().only("slug", "question", "answer"))
-        found.guides = list(
-            Guide.objects.published().only("slug", "title", "body_html").order_by("title")
+        faqs = FAQ.objects.published().only("slug", "question", "answer")
+        guides = Guide.objects.published().only("slug", "title", "body_html").order_by("title")
+        found.reading = action_rules.reading_by_skill(
+            found.skills.values(), faqs, action_rules.guide_sections(guides)
         )
     return found
+
+
+# An edit moves the version on, so an entry is never served for content other than what it was
+# read from; the hour only bounds how long one stays after its version has passed.
+PLAN_CATALOG_SECONDS = 3600
+
+
+def plan_catalog(content_version: int | None) -> Catalog:
+    """`catalog(resources=True)` as it is for this content version: every plan page reads the
+    same catalogue, so it is read from the database (and what to read about each skill worked
+    out) once per content version and release, and kept in the shared cache, where every
+    process on every host finds it. Without a version (no content loaded yet) or while the
+    cache is away, read afresh."""
+    if content_version is None:
+        return catalog(resources=True)
+    key = f"careerpath:plan-catalog:{code_fingerprint()}:{content_version}"
+    try:
+        found = cache.get(key)
+    except RedisError as exc:
+        logger.warning("Plan catalogue not read from the cache: %s", exc)
+        return catalog(resources=True)
+    if found is None:
+        found = catalog(resources=True)
+        try:
+            cache.set(key, found, PLAN_CATALOG_SECONDS)
+        except RedisError as exc:
+            logger.warning("Plan catalogue not kept in the cache: %s", exc)
+    return found
+
+
+def content_version() -> int | None:
+    """The committed content version (one query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {content_version_sql()}")
+        return cursor.fetchone()[0]
 
 
 def plan_by_token(token: str) -> Plan | None:
@@ -281,12 +323,7 @@ def plan_view(data: PlanInput, found: Catalog) -> PlanView:
     view.fits = fit.rank_roles(found.roles, levels)
     view.held = [found.certifications[s] for s in data.certifications if s in found.certifications]
     view.actions = action_rules.rank_actions(view.steps, data.action_status)
-    action_rules.attach_resources(
-        view.actions,
-        found.certifications.values(),
-        found.faqs,
-        action_rules.guide_sections(found.guides),
-    )
+    action_rules.attach_resources(view.actions, found.certifications.values(), found.reading)
     view.first_certification = action_rules.first_certification(
         view.actions, set(data.certifications)
     )

@@ -159,12 +159,29 @@ def detail(request, token):
     if kept.opened_note_due:
         services.plan_note_opened(plan_id=kept.plan_id)
     return pages.kept_or_built(
-        request, token, kept, build=lambda: _render_plan(request, token, _plan_or_404(token))
+        request,
+        token,
+        kept,
+        build=lambda: _render_plan(
+            request, token, _plan_or_404(token), content_version=kept.content_version
+        ),
     )
 
 
-def _render_plan(request, token, plan, *, template="plans/detail.html", status=200, extra=None):
-    found = selectors.catalog(resources=True)
+def _render_plan(
+    request,
+    token,
+    plan,
+    *,
+    template="plans/detail.html",
+    status=200,
+    extra=None,
+    content_version=None,
+):
+    """The plan's page; `content_version` when the caller has read it already."""
+    if content_version is None:
+        content_version = selectors.content_version()
+    found = selectors.plan_catalog(content_version)
     view = selectors.plan_view(selectors.PlanInput.of(plan), found)
     context = {
         "plan": plan,
@@ -280,7 +297,7 @@ def plan_json(request, token):
 @require_safe
 def plan_pdf(request, token):
     plan = _plan_or_404(token)
-    found = selectors.catalog(resources=True)
+    found = selectors.plan_catalog(selectors.content_version())
     view = selectors.plan_view(selectors.PlanInput.of(plan), found)
     html = render_to_string("plans/pdf.html", {"plan": plan, "view": view}, request=request)
     return pdf_response(render_pdf(html), "careerpath-plan.pdf")

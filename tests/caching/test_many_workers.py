@@ -47,6 +47,15 @@ def load_headline(live_database, tmp_path, slug: str, headline: str) -> None:
     live_database.manage("load_content", str(files), "-v0")
 
 
+def load_skill_name(live_database, tmp_path, slug: str, name: str) -> None:
+    """Rename a skill with `load_content`, run in a process of its own."""
+    files = copy_content(tmp_path)
+    skills = yaml.safe_load((files / "skills.yaml").read_text())
+    next(s for s in skills if s["slug"] == slug)["name"] = name
+    (files / "skills.yaml").write_text(yaml.safe_dump(skills, sort_keys=False, allow_unicode=True))
+    live_database.manage("load_content", str(files), "-v0")
+
+
 def every_worker_serves_it_from_its_cache(server, path):
     server.every_worker(path)  # each worker builds and keeps the page
     answers = server.every_worker(path)
@@ -125,18 +134,23 @@ def test_with_the_database_away_cached_pages_answer_and_the_rest_503_within_a_se
     assert {a.status for a in workers.every_worker("/certifications/")} == {200}
 
 
-def test_a_kept_plan_page_changed_through_one_worker_is_current_on_every_worker(workers):
-    start = workers.get("/plan/")
+def new_plan(server) -> tuple[str, dict, dict]:
+    """(address, cookie header, CSRF form field) of a plan made through the server."""
+    start = server.get("/plan/")
     cookie = {"Cookie": f"csrftoken={start.cookies['csrftoken']}"}
     form = {"csrfmiddlewaretoken": Editor._token(start.text)}
-    created = workers.get(
+    created = server.get(
         "/plan/",
         {**cookie, "Content-Type": "application/x-www-form-urlencoded"},
         method="POST",
         body=urlencode({**form, "current": "operations-analyst", "target": "operations-manager"}),
     )
     assert created.status == 302, created.text[:2000]
-    url = created.headers["location"].split("?")[0]
+    return created.headers["location"].split("?")[0], cookie, form
+
+
+def test_a_kept_plan_page_changed_through_one_worker_is_current_on_every_worker(workers):
+    url, cookie, form = new_plan(workers)
     workers.every_worker(url)  # one worker builds the page and keeps it in the database
     before = workers.every_worker(url)
     assert {a.headers.get("x-plan-page") for a in before} == {"kept"}
@@ -154,3 +168,19 @@ def test_a_kept_plan_page_changed_through_one_worker_is_current_on_every_worker(
     after = workers.every_worker(url)
     done = 'Status of Leadership: <span class="status-now">Done</span>'
     assert all(a.status == 200 and done in a.text for a in after), "a worker kept the old page"
+
+
+def test_a_content_edit_reaches_every_plan_page_built_after_it_on_every_worker(
+    workers, live_database, tmp_path
+):
+    """Each worker keeps the catalogue plan pages read in its own cache (local memory here),
+    under the content version it was read at: after an edit, no worker builds from the old."""
+    plans = [new_plan(workers)[0] for _ in range(2)]
+    workers.every_worker(plans[0])  # every worker reads the catalogue and keeps it
+    try:
+        load_skill_name(live_database, tmp_path, "leadership", "Leading Teams")
+        for url in plans:
+            answers = workers.every_worker(url)
+            assert all(a.status == 200 and "Leading Teams" in a.text for a in answers)
+    finally:
+        load_skill_name(live_database, tmp_path, "leadership", "Leadership")

@@ -134,3 +134,16 @@ def test_deleting_a_plan_removes_its_kept_page(client, saved):
 
     assert not PlanPage.objects.filter(plan=plan).exists()
     assert client.get(url).status_code == 404
+
+
+def test_a_plan_page_is_built_while_the_shared_cache_is_away(client, saved, settings):
+    """The catalogue a page reads is kept in the shared cache; without it, it is read afresh."""
+    settings.CACHES = {
+        "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    }
+
+    response = client.get(saved[2])
+
+    assert response.status_code == 200
+    assert response["X-Plan-Page"] == "built"
+    assert "Leadership" in response.content.decode()

@@ -5,6 +5,10 @@ import pytest
 # The page as first built (then kept: plans/pages.py), the JSON export, the start page.
 BUDGETS = [("page", "", 19), ("json", "plan.json", 3), ("start", None, 10)]
 KEPT_PAGE_BUDGET = 1  # the plan with its kept page and the content version
+# The plan with its kept page (none yet), the plan, keeping the page built (in a savepoint: two
+# more): the catalogue comes from the shared cache, where the first page built for the content
+# version left it.
+BUILT_PAGE_BUDGET = 5
 # The rate counter (and, when a new window starts, pruning the address's past ones), then the
 # write that checks the version and the skill itself.
 STATUS_BUDGET = 3
@@ -74,3 +78,19 @@ def test_a_ratings_update_reads_only_the_skills_and_certifications_it_names(
     for table in ('FROM "roles_skill"', 'FROM "certifications_certification"'):
         named = [sql for sql in reads if table in sql]
         assert named and all("IN (" in sql for sql in named), named
+
+
+@pytest.mark.parametrize("tenfold", [False, True], ids=["1x", "10x"])
+def test_a_plan_page_built_after_another_reads_no_catalogue_from_the_database(
+    request, client, saved, make_plan, django_assert_max_num_queries, tenfold
+):
+    if tenfold:
+        request.getfixturevalue("tenfold_content")
+    _, other = make_plan()
+    client.get(f"/plan/{other}/")  # the first page built for this content version
+
+    with django_assert_max_num_queries(BUILT_PAGE_BUDGET):
+        response = client.get(saved[2])
+
+    assert response.status_code == 200
+    assert "Leadership" in response.content.decode()
