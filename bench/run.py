@@ -231,12 +231,12 @@ def drain(timeout=300):
         answer.read()
 
 
-def with_report(name: str) -> str:
-    """The wrk script bench/<name>.lua followed by the report, as a file wrk can run."""
+def with_report(name: str, *parts: str) -> str:
+    """The wrk script bench/<name>.lua after the shared `parts` (bench/<part>.lua) and followed
+    by the report, as one file wrk can run."""
     script = ROOT / "bench" / f"{name}_report.lua"
-    script.write_text(
-        (ROOT / "bench" / f"{name}.lua").read_text() + (ROOT / "bench" / "report.lua").read_text()
-    )
+    names = [*parts, name, "report"]
+    script.write_text("".join((ROOT / "bench" / f"{n}.lua").read_text() for n in names))
     return str(script)
 
 
@@ -245,13 +245,13 @@ def drive_plans(wrk, tokens_path: Path, first_token: str) -> list[dict]:
     post = Case("plan update (POST)", "/plan/", computed=True, cacheable=False)
     return [
         drive(wrk, saved),
-        drive(wrk, post, script=with_report("plan_update"), args=[str(tokens_path)]),
+        drive(wrk, post, script=with_report("plan_update", "tokens"), args=[str(tokens_path)]),
     ]
 
 
 def drive_built_plans(wrk, tokens_path: Path) -> list[dict]:
     built = Case("saved plan, page built", "/plan/", computed=True, cacheable=False)
-    return [drive(wrk, built, script=with_report("plan_built"), args=[str(tokens_path)])]
+    return [drive(wrk, built, script=with_report("plan_built", "tokens"), args=[str(tokens_path)])]
 
 
 def miss(result, floor_rps, cached: bool) -> str:

@@ -38,21 +38,14 @@ def uncached_workers(live_database, tmp_path_factory):
     server.stop()
 
 
-def load_headline(live_database, tmp_path, slug: str, headline: str) -> None:
-    """Give a role a new headline with `load_content`, run in a process of its own."""
+def load_changed(live_database, tmp_path, kind: str, slug: str, **values) -> None:
+    """Change one record of a content file (`kind`: roles, skills…) and load the content with
+    `load_content`, run in a process of its own."""
     files = copy_content(tmp_path)
-    roles = yaml.safe_load((files / "roles.yaml").read_text())
-    next(r for r in roles if r["slug"] == slug)["headline"] = headline
-    (files / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False, allow_unicode=True))
-    live_database.manage("load_content", str(files), "-v0")
-
-
-def load_skill_name(live_database, tmp_path, slug: str, name: str) -> None:
-    """Rename a skill with `load_content`, run in a process of its own."""
-    files = copy_content(tmp_path)
-    skills = yaml.safe_load((files / "skills.yaml").read_text())
-    next(s for s in skills if s["slug"] == slug)["name"] = name
-    (files / "skills.yaml").write_text(yaml.safe_dump(skills, sort_keys=False, allow_unicode=True))
+    path = files / f"{kind}.yaml"
+    records = yaml.safe_load(path.read_text())
+    next(r for r in records if r["slug"] == slug).update(values)
+    path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True))
     live_database.manage("load_content", str(files), "-v0")
 
 
@@ -88,7 +81,7 @@ def test_a_role_changed_by_load_content_in_another_process_shows_on_every_worker
     before = every_worker_serves_it_from_its_cache(workers, path)
     assert not [a for a in before if headline in a.text]
 
-    load_headline(live_database, tmp_path, "operations-manager", headline)
+    load_changed(live_database, tmp_path, "roles", "operations-manager", headline=headline)
 
     after = workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker kept the old page"
@@ -103,7 +96,7 @@ def test_a_change_loaded_by_another_process_is_published_and_served_by_every_wor
     assert {a.headers.get("x-cache") for a in before} == {"published"}
     assert not [a for a in before if headline in a.text]
 
-    load_headline(live_database, tmp_path, "inventory-analyst", headline)
+    load_changed(live_database, tmp_path, "roles", "inventory-analyst", headline=headline)
 
     after = uncached_workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker served the old page"
@@ -178,9 +171,9 @@ def test_a_content_edit_reaches_every_plan_page_built_after_it_on_every_worker(
     plans = [new_plan(workers)[0] for _ in range(2)]
     workers.every_worker(plans[0])  # every worker reads the catalogue and keeps it
     try:
-        load_skill_name(live_database, tmp_path, "leadership", "Leading Teams")
+        load_changed(live_database, tmp_path, "skills", "leadership", name="Leading Teams")
         for url in plans:
             answers = workers.every_worker(url)
             assert all(a.status == 200 and "Leading Teams" in a.text for a in answers)
     finally:
-        load_skill_name(live_database, tmp_path, "leadership", "Leadership")
+        load_changed(live_database, tmp_path, "skills", "leadership", name="Leadership")
