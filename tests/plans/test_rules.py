@@ -1,6 +1,8 @@
 """The readiness, fit and ranking rules on small cases worked out by hand."""
 
-from plans.actions import rank_actions
+from types import SimpleNamespace
+
+from plans.actions import rank_actions, reading_by_skill
 from plans.fit import rank_roles, role_fit
 from plans.readiness import Source, person_levels, ready_now, route_readiness
 
@@ -85,3 +87,29 @@ def test_actions_rank_by_gap_then_by_steps_needing_them_and_unknown_last():
         ("budgeting", None, 1),
     ]
     assert actions[1].status == "done" and actions[0].status == "not-started"
+
+
+def test_reading_puts_what_names_the_skill_in_a_question_or_heading_first_and_whole_words_only():
+    lean = SimpleNamespace(slug="lean", name="Lean")
+    dmaic = SimpleNamespace(slug="six-sigma", name="Six Sigma (DMAIC)")
+    faqs = [
+        SimpleNamespace(question="Is a lean office worth it?", answer="Often."),
+        SimpleNamespace(question="How do I lead?", answer="Start with lean habits."),
+        SimpleNamespace(question="Why clean up?", answer="A clean floor is safer."),  # no word
+        SimpleNamespace(question="What is DMAIC?", answer="Define, measure…"),
+    ]
+    guide = SimpleNamespace(title="A guide")
+    sections = [
+        (guide, "waste", "Cutting waste", "Lean thinking starts here."),
+        (guide, "lean", "Lean in the office", "Why it works."),
+        (guide, "other", "Meetings", "Nothing on the method."),
+    ]
+
+    found = reading_by_skill([lean, dmaic], faqs, sections)
+
+    lean_faqs, lean_sections = found["lean"]
+    assert [f.question for f in lean_faqs] == ["Is a lean office worth it?", "How do I lead?"]
+    assert [s[1] for s in lean_sections] == ["lean", "waste"]  # the heading's first
+    assert lean_sections[0] == (guide, "lean", "Lean in the office")  # no body text kept
+    assert [f.question for f in found["six-sigma"][0]] == ["What is DMAIC?"]  # the bracket too
+    assert found["six-sigma"][1] == []

@@ -20,6 +20,15 @@ def test_the_plan_shows_the_top_three_gaps_and_one_certification_before_the_full
     assert "Start with" in html[first : html.index("Readiness, step by step")]
 
 
+def test_each_action_links_the_guide_sections_and_faqs_about_its_skill(client, saved):
+    html = client.get(saved[2]).content.decode()
+    actions = html[html.index("Next actions") :]
+
+    # Lean is short on the route: its action points at the guide section and the FAQ on it.
+    assert "/guides/education-and-certifications/#lean-six-sigma-belts-iassc-or-asq" in actions
+    assert "/faq/what-is-the-difference-between-lean-and-six-sigma/" in actions
+
+
 def test_the_plan_says_which_levels_it_assumed(client, saved):
     html = client.get(saved[2]).content.decode()
 
