@@ -70,7 +70,8 @@ class PublishedPage(models.Model):
 
     Served only while `version` is the current content version and `code` the code that
     serves it (a deploy changes pages without changing the content); its CSP nonce and its
-    origin are marks, swapped for the visitor's own when it is served."""
+    origin are marks, swapped for the visitor's own when it is served. `content` is kept
+    compressed (zlib: publishing.page_row)."""
 
     # The path and the query string it answers, e.g. "/ladder/?role=operations-manager".
     address = models.CharField(max_length=1024)

