@@ -55,8 +55,9 @@ class Catalog:
     skills: dict
     starting_points: dict
     certifications: dict
-    # With resources: what to read about each skill (actions.reading_by_skill), by slug.
-    reading: dict = field(default_factory=dict)
+    # With resources: the FAQs, and the guides' sections (actions.guide_sections).
+    faqs: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
 
     @property
     def roles(self) -> list:
@@ -95,7 +96,7 @@ def catalog_naming(skills: list[str], certifications: list[str]) -> Catalog:
 
 
 def catalog(*, resources: bool = False) -> Catalog:
-    """Everything a plan can refer to; with `resources`, what to read about each skill too."""
+    """Everything a plan can refer to; with `resources`, the FAQs and guide sections too."""
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )
@@ -108,11 +109,9 @@ def catalog(*, resources: bool = False) -> Catalog:
         certifications={c.slug: c for c in certifications.order_by("acronym")},
     )
     if resources:
-        faqs = FAQ.objects.published().only("slug", "question", "answer")
+        found.faqs = list(FAQ.objects.published().only("slug", "question", "answer"))
         guides = Guide.objects.published().only("slug", "title", "body_html").order_by("title")
-        found.reading = action_rules.reading_by_skill(
-            found.skills.values(), faqs, action_rules.guide_sections(guides)
-        )
+        found.sections = action_rules.guide_sections(guides)
     return found
 
 
@@ -123,10 +122,10 @@ PLAN_CATALOG_SECONDS = 3600
 
 def plan_catalog(content_version: int | None) -> Catalog:
     """`catalog(resources=True)` as it is for this content version: every plan page reads the
-    same catalogue, so it is read from the database (and what to read about each skill worked
-    out) once per content version and release, and kept in the shared cache, where every
-    process on every host finds it. Without a version (no content loaded yet) or while the
-    cache is away, read afresh."""
+    same catalogue, so it is read from the database (and the guides cut into sections) once per
+    content version and release, and kept in the shared cache, where every process on every
+    host finds it. Without a version (no content loaded yet) or while the cache is away, read
+    afresh."""
     if content_version is None:
         return catalog(resources=True)
     key = f"careerpath:plan-catalog:{code_fingerprint()}:{content_version}"
@@ -323,7 +322,12 @@ def plan_view(data: PlanInput, found: Catalog) -> PlanView:
     view.fits = fit.rank_roles(found.roles, levels)
     view.held = [found.certifications[s] for s in data.certifications if s in found.certifications]
     view.actions = action_rules.rank_actions(view.steps, data.action_status)
-    action_rules.attach_resources(view.actions, found.certifications.values(), found.reading)
+    # Only the plan's own actions' skills: working it out for every skill of a large catalogue
+    # would take minutes.
+    reading = action_rules.reading_by_skill(
+        [a.skill for a in view.actions], found.faqs, found.sections
+    )
+    action_rules.attach_resources(view.actions, found.certifications.values(), reading)
     view.first_certification = action_rules.first_certification(
         view.actions, set(data.certifications)
     )
