@@ -91,3 +91,26 @@ class PublishedPage(models.Model):
 
     def __str__(self):
         return f"{self.address} ({self.answer})"
+
+
+class LadderRung(models.Model):
+    """A role as the route search reads it (`roles.ladder.Rung.as_data`), in one industry's
+    version, stored with the pages when the content changes (route_data.py), so a route reads a
+    few rows of plain data. The row with an empty slug holds every role's next roles.
+
+    Read only while `version` is the current content version and `code` the release that
+    stored it, like a published page."""
+
+    version = models.BigIntegerField()
+    code = models.CharField(max_length=64, help_text="The release that stored it.")
+    industry = models.CharField(max_length=32, blank=True)
+    slug = models.CharField(max_length=120, blank=True)
+    data = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["industry", "slug"], name="ladder_rung_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.slug or 'edges'} ({self.industry or 'any industry'})"

@@ -8,11 +8,13 @@ from certifications import selectors as certification_selectors
 from guides import selectors as guide_selectors
 from roles import selectors as role_selectors
 from roles.industry import IndustryView, industry_view, skills_in
-from roles.ladder import on_the_way_up
+from roles.ladder import Rung, on_the_way_up
 from roles.models import Role
 from roles.pay import Pay, pay
 from roles.profile import SkillGroup, skill_groups
 from roles.progression import SkillComparison, compare_skills
+
+from . import route_data
 
 
 @dataclass
@@ -50,12 +52,27 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     )
 
 
-def ladder_graph(industry: str = "", *, around=None) -> dict[str, Role]:
-    """All roles by slug with next roles, skills, medians and the certifications that list
-    them (`suitable_certifications`), for `roles.ladder.plan_route`. With an industry, each
+def route_ladder(industry: str = "", *, around=None) -> route_data.Ladder:
+    """Every role by slug as the route search reads it (`roles.ladder.plan_route`), with its
+    next roles, skills, median and the certifications that suit it. With an industry, each
     role's skills are its levels in that industry. With `around` (role slugs), only those
-    roles and the roles above them, where every route between them lies: a route then reads
-    a handful of roles however large the ladder grows."""
+    roles and the roles above them, where every route between them lies: a route then reads a
+    handful of roles however large the ladder grows. Read as stored for the current content
+    version, with each step up already rendered (route_data.py), or from the content until it
+    is stored."""
+    stored = route_data.stored_ladder(industry, around)
+    if stored is None:
+        return route_data.Ladder(built_graph(industry, around=around), {})
+    return stored
+
+
+def ladder_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
+    """`route_ladder(...).graph`: the roles alone."""
+    return route_ladder(industry, around=around).graph
+
+
+def built_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
+    """`ladder_graph` read from the content itself."""
     slugs = None
     if around is not None:
         slugs = on_the_way_up(role_selectors.upward_edges(), around)
@@ -63,9 +80,8 @@ def ladder_graph(industry: str = "", *, around=None) -> dict[str, Role]:
     by_role = certification_selectors.listing_roles([r.pk for r in roles])
     variants = role_selectors.industry_variants(industry) if industry else {}
     for role in roles:
-        role.suitable_certifications = by_role.get(role.pk, [])
         if role.pk in variants:
-            # The route search reads role.role_skills.all(): give it the industry's levels.
+            # Rung.of reads role.role_skills.all(): give it the industry's levels.
             adjusted = skills_in(role.role_skills.all(), variants[role.pk])
             role._prefetched_objects_cache["role_skills"] = adjusted
-    return {r.slug: r for r in roles}
+    return {r.slug: Rung.of(r, by_role.get(r.pk, ())) for r in roles}

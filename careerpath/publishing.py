@@ -25,12 +25,17 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
 from common.release import code_fingerprint
+from roles.ladder import step
+from roles.models import Industry
 
+from . import route_data
 from .models import ContentVersion, PublishedPage
+from .profiles import built_graph
 
 logger = logging.getLogger(__name__)
 
@@ -151,8 +156,10 @@ BATCH = 100
 
 
 def publish_pages(version: int) -> int:
-    """Build every page again under `version`, in the caller's transaction; how many."""
+    """Build every page again under `version`, in the caller's transaction, and store the
+    ladder as routes read it (profiles.publish_ladder); how many pages."""
     PublishedPage.objects.all().delete()  # seen by others only when the transaction commits
+    publish_ladder(version)
     batch, count, handler = [], 0, request_handler()
     for address, swap in addresses():
         frozen = build(address, swap=swap, handler=handler)
@@ -164,6 +171,23 @@ def publish_pages(version: int) -> int:
             count += len(PublishedPage.objects.bulk_create(batch))
             batch = []
     return count + len(PublishedPage.objects.bulk_create(batch))
+
+
+def publish_ladder(version: int) -> int:
+    """Store the ladder in every industry under `version`, with each step up rendered as the
+    path planner prints it (route_data.py); how many rows."""
+    graphs = {industry: built_graph(industry) for industry in ["", *Industry.values]}
+    steps = {
+        industry: {
+            (start.slug, end): render_to_string(
+                "careerpath/path.html#route_step", {"step": step(start, graph[end])}
+            )
+            for start in graph.values()
+            for end in start.next
+        }
+        for industry, graph in graphs.items()
+    }
+    return route_data.store(version, graphs, steps)
 
 
 def page_row(address: str, frozen: dict, version: int) -> PublishedPage:

@@ -124,7 +124,8 @@ def search(
     """The best matches of each kind (of `kinds`, or all; `per_group` of each, or every one),
     kinds with the best match first.
     Each word also matches its synonyms and, when the index does not hold it, the words it
-    is probably a typo of. Two queries: the vocabulary, then the index."""
+    is probably a typo of. Two queries: the vocabulary, then the index (three when a word may
+    be a typo: vocabulary.widen)."""
     text, terms, truncated = clean_query(raw)
     if not terms:
         return Results(text, [], [], truncated)

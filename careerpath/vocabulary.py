@@ -88,18 +88,25 @@ def build_vocabulary(texts: Iterable[str], groups: Iterable[list[str]]) -> list[
 def widen(terms: list[str]) -> list[list[str]]:
     """For each term, the words to look for: the term itself; when the index does not hold it
     (and, for the last term, it begins no word the index holds), the closest words it does
-    hold, as it is probably a typo; and the synonyms of all of these. One query."""
+    hold, as it is probably a typo; and the synonyms of all of these. One query for words the
+    index holds, a second only when a term may be a typo."""
     if not terms:
         return []
-    rows = list(_lookup(terms))
-    known = {row.word: row for row in rows}
+    known = {row.word: row for row in _held(terms)}
+    unsure = [
+        term
+        for index, term in enumerate(terms)
+        if term not in known
+        and len(term) >= MIN_TYPO_LENGTH
+        and not (index == len(terms) - 1 and any(w.startswith(term) for w in known))
+    ]
+    near = list(_near(unsure)) if unsure else []
     widened = []
-    for index, term in enumerate(terms):
-        half_typed = index == len(terms) - 1 and any(w.startswith(term) for w in known)
+    for term in terms:
         if term in known:
             sources = [known[term]]
-        elif len(term) >= MIN_TYPO_LENGTH and not half_typed:
-            sources = _closest(term, index, rows)
+        elif term in unsure:
+            sources = _closest(term, unsure.index(term), near)
         else:
             sources = []
         alternatives = [term]
@@ -109,16 +116,21 @@ def widen(terms: list[str]) -> list[list[str]]:
     return widened
 
 
-def _lookup(terms: list[str]):
-    """The terms the vocabulary holds, and the words close enough to be what was meant."""
-    typed = [t for t in terms if len(t) >= MIN_TYPO_LENGTH]
+def _held(terms: list[str]):
+    """The terms the vocabulary holds and, as the last term may be half typed ("invent"), the
+    words it begins: words it begins are not typos of it. Through the word's own index."""
     condition = Q(word__in=terms)
-    if terms[-1] in typed:
-        # The last word may be half typed ("invent"): words it begins are not typos of it.
+    if len(terms[-1]) >= MIN_TYPO_LENGTH:
         condition |= Q(word__startswith=terms[-1])
+    return SearchWord.objects.filter(condition)
+
+
+def _near(terms: list[str]):
+    """The words close enough to each of these terms to be what was meant."""
+    condition = Q()
     words = SearchWord.objects.annotate(length=Length("word"))
     postgresql = connection.vendor == "postgresql"
-    for term in typed:
+    for term in terms:
         about_as_long = Q(length__range=(len(term) - 2, len(term) + 2))
         if postgresql:
             # Trigram neighbours (`%`), and words that begin alike, which catch a swap of two

@@ -21,7 +21,7 @@ from certifications.models import Certification
 from certifications.selectors import listing_roles
 from common.release import code_fingerprint, content_version_sql
 from guides.models import FAQ, Guide
-from roles.ladder import NoRoute, plan_route
+from roles.ladder import NoRoute, Rung, plan_route
 from roles.models import Skill
 from roles.selectors import ladder_roles
 
@@ -52,6 +52,7 @@ class PlanInput:
 @dataclass
 class Catalog:
     graph: dict  # role slug -> Role with role_skills, leads_to, certifications, median
+    rungs: dict  # role slug -> the role as the route search reads it (roles.ladder.Rung)
     skills: dict
     starting_points: dict
     certifications: dict
@@ -80,6 +81,7 @@ def catalog_naming(skills: list[str], certifications: list[str]) -> Catalog:
     catalogue grows. A slug it does not hold is not in the catalogue."""
     return Catalog(
         graph={},
+        rungs={},
         skills={s.slug: s for s in Skill.objects.filter(slug__in=skills).only("slug", "name")}
         if skills
         else {},
@@ -100,8 +102,10 @@ def catalog(*, resources: bool = False) -> Catalog:
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )
+    graph = ladder_graph()
     found = Catalog(
-        graph=ladder_graph(),
+        graph=graph,
+        rungs={slug: Rung.of(role, role.suitable_certifications) for slug, role in graph.items()},
         skills={s.slug: s for s in Skill.objects.all()},
         starting_points={
             p.slug: p for p in StartingPoint.objects.select_related("enters_at").order_by("name")
@@ -293,8 +297,8 @@ def _route(data: PlanInput, found: Catalog, view: PlanView) -> None:
         view.roles_ahead = ahead or [target]
         return
     try:
-        route = plan_route(found.graph, entry.slug, target.slug)
-        view.roles_ahead = ahead + [s.next for s in route.steps]
+        route = plan_route(found.rungs, entry.slug, target.slug)
+        view.roles_ahead = ahead + [found.graph[s.next.slug] for s in route.steps]
     except NoRoute as no_route:
         view.route_note = f"{no_route} The plan measures you against {target.title} directly."
         view.roles_ahead = [target]

@@ -9,11 +9,104 @@ from common.text import with_article
 from .models import Role
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A skill or a certification as a route names it and links to it."""
+
+    slug: str
+    name: str
+    url: str
+    acronym: str = ""
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Median:
+    amount: Decimal
+    currency: str = "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """A role as the route search reads it: plain values, so a route is worked out and printed
+    without model instances, and the ladder can be stored as data when the content changes
+    (careerpath/route_data.py)."""
+
+    slug: str
+    title: str
+    rank: int
+    years_min: int
+    years_max: int
+    url: str
+    median: Median | None
+    next: tuple[str, ...]  # the slugs of the roles it leads to
+    skills: tuple[tuple[Link, int], ...]  # each skill it needs, with the level
+    certifications: tuple[Link, ...]  # the certifications that suit it
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    @classmethod
+    def of(cls, role: Role, certifications=()) -> "Rung":
+        """From a role with `leads_to`, `role_skills` (with their skills) and `median` read."""
+        median = role.median
+        return cls(
+            slug=role.slug,
+            title=role.title,
+            rank=role.rank,
+            years_min=role.years_min,
+            years_max=role.years_max,
+            url=role.get_absolute_url(),
+            median=Median(median.amount, median.currency) if median else None,
+            next=tuple(r.slug for r in role.leads_to.all()),
+            skills=tuple(
+                (Link(rs.skill.slug, rs.skill.name, rs.skill.get_absolute_url()), rs.level)
+                for rs in role.role_skills.all()
+            ),
+            certifications=tuple(
+                Link(c.slug, c.name, c.get_absolute_url(), c.acronym) for c in certifications
+            ),
+        )
+
+    def as_data(self) -> dict:
+        """As JSON stores it; `from_data` reads it back."""
+        median = self.median
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "rank": self.rank,
+            "years": [self.years_min, self.years_max],
+            "url": self.url,
+            "median": [str(median.amount), median.currency] if median else None,
+            "next": list(self.next),
+            "skills": [[s.slug, s.name, s.url, level] for s, level in self.skills],
+            "certifications": [[c.slug, c.name, c.url, c.acronym] for c in self.certifications],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Rung":
+        median = data["median"]
+        return cls(
+            slug=data["slug"],
+            title=data["title"],
+            rank=data["rank"],
+            years_min=data["years"][0],
+            years_max=data["years"][1],
+            url=data["url"],
+            median=Median(Decimal(median[0]), median[1]) if median else None,
+            next=tuple(data["next"]),
+            skills=tuple((Link(*skill[:3]), skill[3]) for skill in data["skills"]),
+            certifications=tuple(Link(*c) for c in data["certifications"]),
+        )
+
+
 @dataclass(frozen=True)
 class SkillGain:
     """A skill the next role needs at a higher level than the current one has it."""
 
-    skill: object
+    skill: Link
     from_level: int
     to_level: int
 
@@ -24,28 +117,28 @@ class SkillGain:
 
 @dataclass
 class Step:
-    current: Role
-    next: Role
+    current: Rung
+    next: Rung
     skills_to_gain: list[SkillGain]
-    certifications: list
+    certifications: list[Link]
     pay_change: Decimal | None
 
 
 @dataclass
 class Route:
-    start: Role
-    end: Role
+    start: Rung
+    end: Rung
     steps: list[Step]
     # Set for a sideways move (no route leads up from start to end): the nearest role both
     # lead to, through which each continues up the ladder.
-    via: Role | None = None
+    via: Rung | None = None
 
     @property
     def sideways(self) -> bool:
         return self.via is not None
 
     @property
-    def roles(self) -> list[Role]:
+    def roles(self) -> list[Rung]:
         return [self.start, *(s.next for s in self.steps)]
 
     @property
@@ -54,7 +147,7 @@ class Route:
 
     @property
     def skills_to_gain_count(self) -> int:
-        return len({g.skill.pk for s in self.steps for g in s.skills_to_gain})
+        return len({g.skill.slug for s in self.steps for g in s.skills_to_gain})
 
     @property
     def extra_years(self) -> tuple[int, int]:
@@ -78,20 +171,20 @@ class NoRoute(Exception):
     """No upward route joins the two roles; the message says why."""
 
 
-def pay_change(current: Role, nxt: Role) -> Decimal | None:
+def pay_change(current: Rung, nxt: Rung) -> Decimal | None:
     """What the median pay of `nxt` adds to that of `current` (None without both medians)."""
     if current.median and nxt.median:
         return nxt.median.amount - current.median.amount
     return None
 
 
-def skills_to_gain(current: Role, nxt: Role) -> list[SkillGain]:
+def skills_to_gain(current: Rung, nxt: Rung) -> list[SkillGain]:
     """The skills `nxt` needs above `current`'s level, the largest gap first."""
-    have = {rs.skill_id: rs.level for rs in current.role_skills.all()}
+    have = {skill.slug: level for skill, level in current.skills}
     gains = [
-        SkillGain(rs.skill, have.get(rs.skill_id, 0), rs.level)
-        for rs in nxt.role_skills.all()
-        if rs.level > have.get(rs.skill_id, 0)
+        SkillGain(skill, have.get(skill.slug, 0), level)
+        for skill, level in nxt.skills
+        if level > have.get(skill.slug, 0)
     ]
     gains.sort(key=lambda g: (-g.gap, g.skill.name))
     return gains
@@ -111,13 +204,17 @@ def _walk_up(starts, next_of) -> dict:
     return previous
 
 
-def _routes_up(graph: dict[str, Role], start: Role) -> dict[str, str | None]:
+def _ahead(graph: dict[str, Rung], role: Rung) -> list[Rung]:
+    """The roles `role` leads to, lowest rung and then title first."""
+    return sorted((graph[slug] for slug in role.next), key=lambda r: (r.rank, r.title))
+
+
+def _routes_up(graph: dict[str, Rung], start: Rung) -> dict[str, str | None]:
     """Every role reachable upwards from `start`, by slug, each with the role before it on a
     shortest route (lower rungs and then titles tried first)."""
 
     def next_of(slug):
-        ahead = sorted(graph[slug].leads_to.all(), key=lambda r: (r.rank, r.title))
-        return [r.slug for r in ahead]
+        return [r.slug for r in _ahead(graph, graph[slug])]
 
     return _walk_up([start.slug], next_of)
 
@@ -128,19 +225,19 @@ def on_the_way_up(edges: dict[str, list[str]], slugs) -> set[str]:
     return set(_walk_up(slugs, lambda slug: edges.get(slug, ())))
 
 
-def next_role(role: Role) -> Role | None:
+def next_role(graph: dict[str, Rung], role: Rung) -> Rung | None:
     """The first role this one leads to (lowest rung, then title): the planner's destination
     when only a start is chosen."""
-    return min(role.leads_to.all(), key=lambda r: (r.rank, r.title), default=None)
+    return next(iter(_ahead(graph, role)), None)
 
 
-def plan_route(graph: dict[str, Role], start_slug: str, end_slug: str) -> Route:
+def plan_route(graph: dict[str, Rung], start_slug: str, end_slug: str) -> Route:
     """The shortest route up the ladder from one role to another. Between two branches (no
     route up joins them, and the destination is not lower) it is a sideways move: one step
     across, explained by the nearest role both lead to.
 
-    `graph` maps slugs to roles with their next roles, skills, medians and certifications
-    prefetched (see `careerpath.profiles.ladder_graph`).
+    `graph` maps slugs to rungs: every role on the way up from both, at least (see
+    `careerpath.profiles.ladder_graph`).
     """
     start, end = graph[start_slug], graph[end_slug]
     if start == end:
@@ -159,16 +256,17 @@ def plan_route(graph: dict[str, Role], start_slug: str, end_slug: str) -> Route:
         if not common:
             raise NoRoute(f"The ladder has no upward route from {start.title} to {end.title}.")
         via = min(common, key=lambda r: (r.rank, r.title))
-        return Route(start, end, [_step(start, end)], via=via)
+        return Route(start, end, [step(start, end)], via=via)
     slugs = [end.slug]
     while previous[slugs[-1]] is not None:
         slugs.append(previous[slugs[-1]])
     chain = [graph[s] for s in reversed(slugs)]
-    return Route(start, end, [_step(a, b) for a, b in zip(chain, chain[1:], strict=False)])
+    return Route(start, end, [step(a, b) for a, b in zip(chain, chain[1:], strict=False)])
 
 
-def _step(current: Role, nxt: Role) -> Step:
-    certifications = list(nxt.suitable_certifications)
+def step(current: Rung, nxt: Rung) -> Step:
+    """One move from `current` to `nxt`: what it asks and pays."""
+    certifications = list(nxt.certifications)
     return Step(
         current, nxt, skills_to_gain(current, nxt), certifications, pay_change(current, nxt)
     )

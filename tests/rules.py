@@ -4,6 +4,8 @@ receive, so the rules are tested on values worked out by hand, without a databas
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from roles.ladder import Link, Median, Rung
+
 
 class Related(list):
     """A prefetched relation: `.all()` gives its rows."""
@@ -56,3 +58,25 @@ def ladder(*roles: FakeRole, links: list[tuple[str, str]]) -> dict[str, FakeRole
         graph[start].leads_to.append(graph[end])
         graph[end].comes_from.append(graph[start])
     return graph
+
+
+def rung_of(role: FakeRole) -> Rung:
+    """The role as the route search reads it (careerpath.profiles.ladder_graph makes these)."""
+    return Rung(
+        role.slug,
+        role.title,
+        role.rank,
+        role.years_min,
+        role.years_max,
+        f"/roles/{role.slug}/",
+        Median(role.median.amount) if role.median else None,
+        tuple(r.slug for r in role.leads_to),
+        tuple(
+            (Link(rs.skill.name.lower(), rs.skill.name, ""), rs.level) for rs in role.role_skills
+        ),
+        tuple(role.suitable_certifications),
+    )
+
+
+def rungs(graph: dict[str, FakeRole]) -> dict[str, Rung]:
+    return {slug: rung_of(role) for slug, role in graph.items()}

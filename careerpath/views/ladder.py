@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from careerpath.ladder_diagram import ladder_diagram
@@ -13,7 +14,7 @@ from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
 
-from ..profiles import ladder_graph
+from ..profiles import route_ladder
 
 # Up to this many roles the planner offers them in lists; beyond, a role is typed by name.
 PICKER_LIMIT = 60
@@ -62,16 +63,17 @@ def path_planner(request):
     if by_name:
         named = selectors.roles_named([start, end])
         start, end = named.get(start.strip(), start), named.get(end.strip(), end)
-    graph = ladder_graph(
+    found = route_ladder(
         industry if not industry_error else "", around=[s for s in (start, end) if s]
     )
+    graph = found.graph
     route, problem, status, chosen_for_you = None, None, 200, False
     if industry_error:
         problem, status = industry_error, 400
     elif start in graph and not end:
         # Only a start: plan to the next rung up, and pre-select it so the person sees which
         # destination was assumed and can change it.
-        upward = next_role(graph[start])
+        upward = next_role(graph, graph[start])
         if upward is None:
             problem = f"{graph[start].title} is the top of the ladder: choose where you want to go."
         else:
@@ -86,6 +88,7 @@ def path_planner(request):
         "start": start,
         "end": end,
         "route": route,
+        "route_steps": _route_steps(route, found.steps) if route else [],
         "problem": problem,
         "industry": industry if not industry_error else "",
         "industry_label": Industry(industry).label if industry and not industry_error else "",
@@ -98,6 +101,17 @@ def path_planner(request):
         "breadcrumbs": [*LADDER_CRUMBS, ("Path planner", "/ladder/path/")],
     }
     return render_page(request, "careerpath/path.html", context, partial="result", status=status)
+
+
+def _route_steps(route, stored: dict) -> list[tuple]:
+    """Each step of the route with its part of the page as stored with the ladder, or None to
+    render it here (a move across, or a ladder not yet stored)."""
+    steps = []
+    for step in route.steps:
+        html = stored.get((step.current.slug, step.next.slug))
+        # Marked safe: the site's own template rendered it when the content was published.
+        steps.append((step, mark_safe(html) if html is not None else None))
+    return steps
 
 
 def _suggestions(graph, typed: dict, start: str, end: str) -> dict[str, list]:

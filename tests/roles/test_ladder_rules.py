@@ -19,7 +19,16 @@ from roles.ladder import (
     rung_move_problem,
     skills_to_gain,
 )
-from tests.rules import FakeMedian, FakeRole, FakeRoleSkill, FakeSkill, Related, ladder
+from tests.rules import (
+    FakeMedian,
+    FakeRole,
+    FakeRoleSkill,
+    FakeSkill,
+    Related,
+    ladder,
+    rung_of,
+    rungs,
+)
 
 PLANNING, EXCEL, LEADING = FakeSkill("Planning", 1), FakeSkill("Excel", 2), FakeSkill("Leading", 3)
 
@@ -48,20 +57,20 @@ def small_ladder():
 
 
 def test_the_route_is_the_shortest_one_up_the_ladder():
-    route = plan_route(small_ladder(), "analyst", "director")
+    route = plan_route(rungs(small_ladder()), "analyst", "director")
     assert [r.slug for r in route.roles] == ["analyst", "scheduler", "manager", "director"]
 
 
 def test_between_routes_of_equal_length_the_lower_rung_then_the_title_leads():
     graph = small_ladder()
     graph["scheduler"].rank = 3  # now the supervisor is the lower first step
-    route = plan_route(graph, "analyst", "manager")
+    route = plan_route(rungs(graph), "analyst", "manager")
     assert [r.slug for r in route.roles] == ["analyst", "supervisor", "manager"]
 
 
 def test_a_step_up_shows_the_rise_in_median_pay_as_a_positive_amount():
     graph = small_ladder()
-    route = plan_route(graph, "analyst", "manager")
+    route = plan_route(rungs(graph), "analyst", "manager")
     assert [s.pay_change for s in route.steps] == [Decimal(5000), Decimal(35000)]
     assert route.total_pay_change == Decimal(40000)
 
@@ -75,7 +84,7 @@ def test_pay_change_is_unknown_without_both_medians():
 def test_skills_to_gain_are_ordered_by_size_of_gap_then_name():
     current = FakeRole("a", "A", 1, role_skills=skills((PLANNING, 2), (EXCEL, 3)))
     nxt = FakeRole("b", "B", 2, role_skills=skills((EXCEL, 4), (PLANNING, 5), (LEADING, 1)))
-    gains = skills_to_gain(current, nxt)
+    gains = skills_to_gain(rung_of(current), rung_of(nxt))
     assert [(g.skill.name, g.from_level, g.to_level, g.gap) for g in gains] == [
         ("Planning", 2, 5, 3),
         ("Excel", 3, 4, 1),
@@ -86,7 +95,7 @@ def test_skills_to_gain_are_ordered_by_size_of_gap_then_name():
 def test_skills_already_held_at_the_level_needed_are_not_listed():
     current = FakeRole("a", "A", 1, role_skills=skills((PLANNING, 4)))
     nxt = FakeRole("b", "B", 2, role_skills=skills((PLANNING, 4)))
-    assert skills_to_gain(current, nxt) == []
+    assert skills_to_gain(rung_of(current), rung_of(nxt)) == []
 
 
 def test_extra_years_run_from_the_start_longest_stay_to_the_end_longest_entry():
@@ -105,20 +114,20 @@ def test_the_count_of_skills_to_gain_counts_each_skill_once_along_the_route():
     graph = small_ladder()
     graph["scheduler"].role_skills = skills((PLANNING, 2))
     graph["manager"].role_skills = skills((PLANNING, 4), (LEADING, 3))
-    route = plan_route(graph, "analyst", "manager")
+    route = plan_route(rungs(graph), "analyst", "manager")
     assert route.skills_to_gain_count == 2
 
 
 def test_a_step_carries_the_certifications_that_suit_the_next_role():
     graph = small_ladder()
     graph["manager"].suitable_certifications = ["PMP"]
-    route = plan_route(graph, "scheduler", "manager")
+    route = plan_route(rungs(graph), "scheduler", "manager")
     assert route.steps[0].certifications == ["PMP"]
 
 
 def test_the_planner_refuses_a_downward_route_and_says_to_swap():
     with pytest.raises(NoRoute) as refusal:
-        plan_route(small_ladder(), "manager", "analyst")
+        plan_route(rungs(small_ladder()), "manager", "analyst")
     assert str(refusal.value) == (
         "Analyst sits below Manager on the ladder. The planner maps moves upwards: swap the two "
         "roles to see the route from there."
@@ -127,7 +136,7 @@ def test_the_planner_refuses_a_downward_route_and_says_to_swap():
 
 def test_each_step_goes_from_one_role_to_the_next():
     graph = small_ladder()
-    route = plan_route(graph, "analyst", "director")
+    route = plan_route(rungs(graph), "analyst", "director")
     assert [(s.current.slug, s.next.slug) for s in route.steps] == [
         ("analyst", "scheduler"),
         ("scheduler", "manager"),
@@ -137,11 +146,11 @@ def test_each_step_goes_from_one_role_to_the_next():
 
 def test_the_planner_refuses_a_route_to_the_same_role():
     with pytest.raises(NoRoute, match="already a Manager"):
-        plan_route(small_ladder(), "manager", "manager")
+        plan_route(rungs(small_ladder()), "manager", "manager")
 
 
 def test_between_two_branches_the_planner_moves_across_through_the_common_next_role():
-    route = plan_route(small_ladder(), "supervisor", "scheduler")
+    route = plan_route(rungs(small_ladder()), "supervisor", "scheduler")
     assert route.sideways and route.via.slug == "manager"
     assert [r.slug for r in route.roles] == ["supervisor", "scheduler"]
     assert len(route.steps) == 1 and route.steps[0].next.slug == "scheduler"
@@ -150,7 +159,7 @@ def test_between_two_branches_the_planner_moves_across_through_the_common_next_r
 def test_the_common_next_role_is_the_lowest_both_reach():
     graph = small_ladder()
     graph["scheduler"].leads_to = Related([graph["director"]])  # scheduler skips the manager
-    route = plan_route(graph, "supervisor", "scheduler")
+    route = plan_route(rungs(graph), "supervisor", "scheduler")
     assert route.via.slug == "director"
 
 
@@ -158,20 +167,20 @@ def test_the_planner_refuses_roles_that_meet_nowhere_above():
     graph = small_ladder()
     graph["scheduler"].leads_to = Related()
     with pytest.raises(NoRoute, match="no upward route from Supervisor to Scheduler"):
-        plan_route(graph, "supervisor", "scheduler")
+        plan_route(rungs(graph), "supervisor", "scheduler")
 
 
 def test_an_upward_route_is_not_a_sideways_move():
-    route = plan_route(small_ladder(), "analyst", "manager")
+    route = plan_route(rungs(small_ladder()), "analyst", "manager")
     assert not route.sideways and route.via is None
 
 
 def test_the_next_role_is_the_lowest_rung_then_the_first_title():
     graph = small_ladder()
-    assert next_role(graph["analyst"]).slug == "scheduler"  # rung 2, "Sc" before "Su"
+    assert next_role(rungs(graph), rung_of(graph["analyst"])).slug == "scheduler"  # "Sc" < "Su"
     graph["scheduler"].rank = 3
-    assert next_role(graph["analyst"]).slug == "supervisor"
-    assert next_role(graph["director"]) is None
+    assert next_role(rungs(graph), rung_of(graph["analyst"])).slug == "supervisor"
+    assert next_role(rungs(graph), rung_of(graph["director"])) is None
 
 
 def test_a_cycle_is_found_and_told_from_its_start():

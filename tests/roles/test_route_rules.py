@@ -66,10 +66,10 @@ def test_the_same_role_twice_is_refused_with_the_right_article(graph):
 
 
 def test_the_next_rung_is_the_lowest_next_role_then_by_title(graph):
-    assert ladder.next_role(graph["operations-analyst"]).slug == "operations-manager"
+    assert ladder.next_role(graph, graph["operations-analyst"]).slug == "operations-manager"
     # Three rung-2 roles follow the coordinator; Inventory Analyst comes first by title.
-    assert ladder.next_role(graph["operations-coordinator"]).slug == "inventory-analyst"
-    assert ladder.next_role(graph["chief-operating-officer"]) is None
+    assert ladder.next_role(graph, graph["operations-coordinator"]).slug == "inventory-analyst"
+    assert ladder.next_role(graph, graph["chief-operating-officer"]) is None
 
 
 @pytest.mark.parametrize(

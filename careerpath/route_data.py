@@ -1,0 +1,119 @@
+"""The ladder as the route search reads it, stored with each content version.
+
+When the pages are published, every role is stored as a `roles.ladder.Rung` in each industry's
+version, with one row of every role's next roles. A route then reads that row and the rows of
+the roles on the way up from its two ends (two plain queries), instead of building hundreds of
+model instances. Until a change is published (or with publishing off, as in development), the
+ladder is read from the content itself (`careerpath.profiles.built_graph`).
+"""
+
+import functools
+import json
+from dataclasses import dataclass
+
+from django.db import connection
+
+from common.release import code_fingerprint
+from roles.ladder import Rung, on_the_way_up
+
+from .models import ContentVersion, LadderRung
+
+EDGES = ""  # the slug of the row holding every role's next roles (industry "")
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Ladder:
+    graph: dict[str, Rung]
+    # Each step up, (from slug, to slug), as the path planner prints it, rendered when stored.
+    steps: dict[tuple[str, str], str]
+
+
+def store(version: int, graphs: dict[str, dict[str, Rung]], steps: dict[str, dict]) -> int:
+    """Store each industry's ladder (`graphs`: industry -> slug -> rung, and `steps`: industry
+    -> (from slug, to slug) -> the step rendered) under `version`, in the caller's transaction,
+    in place of the last version's; how many rows."""
+    LadderRung.objects.all().delete()  # seen by others only when the transaction commits
+    code = code_fingerprint()
+    everyone = graphs[""]
+    rows = [
+        LadderRung(
+            version=version,
+            code=code,
+            industry="",
+            slug=EDGES,
+            data={slug: list(rung.next) for slug, rung in everyone.items()},
+        )
+    ]
+    for industry, graph in graphs.items():
+        arrivals: dict[str, dict[str, str]] = {}
+        for (start, end), html in steps[industry].items():
+            arrivals.setdefault(end, {})[start] = html
+        rows += [
+            LadderRung(
+                version=version,
+                code=code,
+                industry=industry,
+                slug=slug,
+                data={"rung": rung.as_data(), "arrivals": arrivals.get(slug, {})},
+            )
+            for slug, rung in graph.items()
+        ]
+    return len(LadderRung.objects.bulk_create(rows, batch_size=BATCH))
+
+
+def stored_ladder(industry: str, around=None) -> Ladder | None:
+    """The stored ladder in `industry`: every role, or with `around` (role slugs) those roles
+    and every role above them; None when none is stored for the current version by this
+    release. Slugs that name no role are left out."""
+    with connection.cursor() as cursor:
+        cursor.execute(_current_sql(), [code_fingerprint(), EDGES])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        version, edges = row[0], _json(row[1])
+        wanted = edges.keys() if around is None else on_the_way_up(edges, _known(edges, around))
+        wanted = sorted(wanted)
+        if not wanted:
+            return Ladder({}, {})
+        cursor.execute(_rungs_sql(len(wanted)), [version, code_fingerprint(), industry, *wanted])
+        rows = [_json(data) for (data,) in cursor.fetchall()]
+    if len(rows) != len(wanted):
+        return None  # the next version was stored between the two reads: read the content
+    graph, steps = {}, {}
+    for row in rows:
+        rung = Rung.from_data(row["rung"])
+        graph[rung.slug] = rung
+        for start, html in row["arrivals"].items():
+            steps[start, rung.slug] = html
+    return Ladder(graph, steps)
+
+
+def _known(edges: dict, slugs) -> list[str]:
+    return [slug for slug in slugs if slug in edges]
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+@functools.cache
+def _current_sql() -> str:
+    rung = connection.ops.quote_name(LadderRung._meta.db_table)
+    current = connection.ops.quote_name(ContentVersion._meta.db_table)
+    # Plain SQL: building these queries with the ORM costs more than running them.
+    return (
+        f"SELECT r.version, r.data FROM {rung} r "
+        f"JOIN {current} v ON v.id = 1 AND v.version = r.version "
+        "WHERE r.code = %s AND r.industry = '' AND r.slug = %s"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _rungs_sql(count: int) -> str:
+    rung = connection.ops.quote_name(LadderRung._meta.db_table)
+    slugs = ", ".join(["%s"] * count)
+    return (
+        f"SELECT r.data FROM {rung} r "
+        f"WHERE r.version = %s AND r.code = %s AND r.industry = %s AND r.slug IN ({slugs})"
+    )
