@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 from .errors import ApiError
 
@@ -27,7 +28,7 @@ class PageQuery(Schema):
     )
 
 
-class PageInfo(Schema):
+class PageInfo(BaseModel):  # a plain model, as in schemas.py
     count: int = Field(description="Items in the whole list.")
     page: int
     page_size: int
