@@ -28,23 +28,21 @@ def stored(settings):
 
 
 def every_pair():
-    slugs = list(Role.objects.order_by("rank", "slug").values_list("slug", flat=True))
-    return [(a, b) for a in slugs for b in slugs]
+    ranks = dict(Role.objects.values_list("slug", "rank"))
+    return [(a, b, ranks[a] <= ranks[b]) for a in sorted(ranks) for b in sorted(ranks)]
 
 
 def answers(client, industry: str) -> dict:
-    """Every pair of roles' route, as the API and as the page print it (nonces taken out)."""
+    """Every pair of roles' route as the API answers it, and as the page prints it (nonces
+    taken out) where it is not a refusal to go down, which prints no step."""
     found = {}
-    for start, end in every_pair():
+    for start, end, upwards in every_pair():
         query = f"from={start}&to={end}&industry={industry}"
         api = client.get(f"/api/v1/ladder/path?{query}")
-        page = client.get(f"/ladder/path/?{query}")
-        found[start, end] = (
-            api.status_code,
-            api.content,
-            page.status_code,
-            NONCE.sub(b"", page.content),
-        )
+        found[start, end] = (api.status_code, api.content)
+        if upwards:
+            page = client.get(f"/ladder/path/?{query}")
+            found[start, end] += (page.status_code, NONCE.sub(b"", page.content))
     return found
 
 
@@ -60,7 +58,7 @@ def test_every_route_on_the_stored_ladder_is_the_route_read_from_the_content(
     # Routes, refusals and moves across are all among them.
     statuses = {status for status, *_ in from_stored.values()}
     assert statuses == {200, 400}
-    assert any(b"Across" in page for *_, page in from_stored.values())
+    assert any(b"Across" in answer[-1] for answer in from_stored.values() if len(answer) == 4)
 
 
 def test_the_stored_ladder_holds_every_role_in_every_industry(stored):
