@@ -36,15 +36,14 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _OneClientPerPool
-        self._count_scripts = {}
+        self._count_script = None
 
     def count(self, key: str, timeout: int) -> int:
         """Add one to the counter at `key` and return it; a new counter lives `timeout`
         seconds. One round trip, atomic for every process that shares this Redis."""
         key = self.make_and_validate_key(key)
         client = self._cache.get_client(key, write=True)
-        script = self._count_scripts.get(id(client))
-        if script is None:
+        if self._count_script is None:
             # Sent by its digest (EVALSHA); redis-py loads it again if Redis has forgotten it.
-            script = self._count_scripts[id(client)] = client.register_script(_COUNT_SCRIPT)
-        return script(keys=[key], args=[timeout])
+            self._count_script = client.register_script(_COUNT_SCRIPT)
+        return self._count_script(keys=[key], args=[timeout], client=client)
