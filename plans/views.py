@@ -168,6 +168,9 @@ def detail(request, token):
     )
 
 
+UNREAD = object()  # the content version, not read yet
+
+
 def _render_plan(
     request,
     token,
@@ -176,10 +179,11 @@ def _render_plan(
     template="plans/detail.html",
     status=200,
     extra=None,
-    content_version=None,
+    content_version=UNREAD,
 ):
-    """The plan's page; `content_version` when the caller has read it already."""
-    if content_version is None:
+    """The plan's page; `content_version` when the caller has read it already (None: no
+    content loaded yet)."""
+    if content_version is UNREAD:
         content_version = selectors.content_version()
     found = selectors.plan_catalog(content_version)
     view = selectors.plan_view(selectors.PlanInput.of(plan), found)
