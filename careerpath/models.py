@@ -99,13 +99,17 @@ class LadderRung(models.Model):
     few rows of plain data. The row with an empty slug holds every role's next roles.
 
     Read only while `version` is the current content version and `code` the release that
-    stored it, like a published page."""
+    stored it, like a published page. JSON kept as text, not as a JSON column: the database
+    sends text as it is, where it would write a JSON column out afresh on every read."""
 
     version = models.BigIntegerField()
     code = models.CharField(max_length=64, help_text="The release that stored it.")
     industry = models.CharField(max_length=32, blank=True)
     slug = models.CharField(max_length=120, blank=True)
-    data = models.JSONField()
+    rung = models.TextField(help_text="The role as JSON (or, in the first row, the edges).")
+    steps = models.TextField(
+        default="{}", help_text="Each step up to this role, by the role it starts from, rendered."
+    )
 
     class Meta:
         constraints = [

@@ -52,15 +52,15 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     )
 
 
-def route_ladder(industry: str = "", *, around=None) -> route_data.Ladder:
+def route_ladder(industry: str = "", *, around=None, steps: bool = True) -> route_data.Ladder:
     """Every role by slug as the route search reads it (`roles.ladder.plan_route`), with its
     next roles, skills, median and the certifications that suit it. With an industry, each
     role's skills are its levels in that industry. With `around` (role slugs), only those
     roles and the roles above them, where every route between them lies: a route then reads a
     handful of roles however large the ladder grows. Read as stored for the current content
-    version, with each step up already rendered (route_data.py), or from the content until it
-    is stored."""
-    stored = route_data.stored_ladder(industry, around)
+    version, with each step up already rendered unless `steps` is false (route_data.py), or from
+    the content until it is stored."""
+    stored = route_data.stored_ladder(industry, around, steps=steps)
     if stored is None:
         return route_data.Ladder(built_graph(industry, around=around), {})
     return stored
@@ -68,7 +68,7 @@ def route_ladder(industry: str = "", *, around=None) -> route_data.Ladder:
 
 def ladder_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
     """`route_ladder(...).graph`: the roles alone."""
-    return route_ladder(industry, around=around).graph
+    return route_ladder(industry, around=around, steps=False).graph
 
 
 def built_graph(industry: str = "", *, around=None) -> dict[str, Rung]:

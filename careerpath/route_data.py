@@ -42,7 +42,7 @@ def store(version: int, graphs: dict[str, dict[str, Rung]], steps: dict[str, dic
             code=code,
             industry="",
             slug=EDGES,
-            data={slug: list(rung.next) for slug, rung in everyone.items()},
+            rung=json.dumps({slug: list(rung.next) for slug, rung in everyone.items()}),
         )
     ]
     for industry, graph in graphs.items():
@@ -55,46 +55,46 @@ def store(version: int, graphs: dict[str, dict[str, Rung]], steps: dict[str, dic
                 code=code,
                 industry=industry,
                 slug=slug,
-                data={"rung": rung.as_data(), "arrivals": arrivals.get(slug, {})},
+                rung=json.dumps(rung.as_data()),
+                steps=json.dumps(arrivals.get(slug, {})),
             )
             for slug, rung in graph.items()
         ]
     return len(LadderRung.objects.bulk_create(rows, batch_size=BATCH))
 
 
-def stored_ladder(industry: str, around=None) -> Ladder | None:
+def stored_ladder(industry: str, around=None, *, steps: bool = True) -> Ladder | None:
     """The stored ladder in `industry`: every role, or with `around` (role slugs) those roles
-    and every role above them; None when none is stored for the current version by this
-    release. Slugs that name no role are left out."""
+    and every role above them, and with `steps` each step up between them rendered; None when
+    none is stored for the current version by this release. Slugs that name no role are left
+    out."""
     with connection.cursor() as cursor:
         cursor.execute(_current_sql(), [code_fingerprint(), EDGES])
         row = cursor.fetchone()
         if row is None:
             return None
-        version, edges = row[0], _json(row[1])
+        version, edges = row[0], json.loads(row[1])
         wanted = edges.keys() if around is None else on_the_way_up(edges, _known(edges, around))
         wanted = sorted(wanted)
         if not wanted:
             return Ladder({}, {})
-        cursor.execute(_rungs_sql(len(wanted)), [version, code_fingerprint(), industry, *wanted])
-        rows = [_json(data) for (data,) in cursor.fetchall()]
+        sql = _rungs_sql(len(wanted), steps)
+        cursor.execute(sql, [version, code_fingerprint(), industry, *wanted])
+        rows = cursor.fetchall()
     if len(rows) != len(wanted):
         return None  # the next version was stored between the two reads: read the content
-    graph, steps = {}, {}
+    graph, rendered = {}, {}
     for row in rows:
-        rung = Rung.from_data(row["rung"])
+        rung = Rung.from_data(json.loads(row[0]))
         graph[rung.slug] = rung
-        for start, html in row["arrivals"].items():
-            steps[start, rung.slug] = html
-    return Ladder(graph, steps)
+        if steps:
+            for start, html in json.loads(row[1]).items():
+                rendered[start, rung.slug] = html
+    return Ladder(graph, rendered)
 
 
 def _known(edges: dict, slugs) -> list[str]:
     return [slug for slug in slugs if slug in edges]
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str) else value
 
 
 @functools.cache
@@ -103,17 +103,18 @@ def _current_sql() -> str:
     current = connection.ops.quote_name(ContentVersion._meta.db_table)
     # Plain SQL: building these queries with the ORM costs more than running them.
     return (
-        f"SELECT r.version, r.data FROM {rung} r "
+        f"SELECT r.version, r.rung FROM {rung} r "
         f"JOIN {current} v ON v.id = 1 AND v.version = r.version "
         "WHERE r.code = %s AND r.industry = '' AND r.slug = %s"
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _rungs_sql(count: int) -> str:
+@functools.lru_cache(maxsize=128)
+def _rungs_sql(count: int, steps: bool) -> str:
     rung = connection.ops.quote_name(LadderRung._meta.db_table)
     slugs = ", ".join(["%s"] * count)
+    columns = "r.rung, r.steps" if steps else "r.rung"
     return (
-        f"SELECT r.data FROM {rung} r "
+        f"SELECT {columns} FROM {rung} r "
         f"WHERE r.version = %s AND r.code = %s AND r.industry = %s AND r.slug IN ({slugs})"
     )
