@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 import yaml
 
-from .live import Editor, Server, copy_content
+from .live import ROOT, Editor, Server, copy_content
 
 pytestmark = pytest.mark.postgres_only
 
@@ -101,6 +101,33 @@ def test_a_change_loaded_by_another_process_is_published_and_served_by_every_wor
     after = uncached_workers.every_worker(path)
     assert all(headline in a.text for a in after), "a worker served the old page"
     assert {a.headers.get("x-cache") for a in after} == {"published"}
+
+
+def test_a_skill_level_loaded_by_another_process_reaches_every_worker_s_routes(
+    uncached_workers, live_database, tmp_path
+):
+    # Routes read the ladder stored when the content changed, by the process that changed it.
+    path = "/ladder/path/?from=vp-of-operations&to=chief-operating-officer"
+    api = "/api/v1/ladder/path?from=vp-of-operations&to=chief-operating-officer"
+    gain = ">Negotiation</a>: level 4 → 5"
+    assert all(gain in a.text for a in uncached_workers.every_worker(path))
+    assert all('"negotiation"' in a.text for a in uncached_workers.every_worker(api))
+    records = yaml.safe_load((ROOT / "fixtures" / "roles.yaml").read_text())
+    skills = next(r for r in records if r["slug"] == "chief-operating-officer")["skills"]
+
+    load_changed(
+        live_database,
+        tmp_path,
+        "roles",
+        "chief-operating-officer",
+        skills={**skills, "negotiation": 4},
+    )
+
+    after = uncached_workers.every_worker(path)
+    assert all(a.status == 200 and gain not in a.text for a in after), (
+        "a worker read the old ladder"
+    )
+    assert all('"negotiation"' not in a.text for a in uncached_workers.every_worker(api))
 
 
 def test_with_the_database_away_cached_pages_answer_and_the_rest_503_within_a_second(
