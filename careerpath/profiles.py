@@ -52,18 +52,32 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     )
 
 
-def route_ladder(industry: str = "", *, around=None, steps: bool = True) -> route_data.Ladder:
+def route_index(limit: int | None = None) -> route_data.Index:
+    """Every role (or, read from the content, the first `limit`), lowest rung and then title
+    first, and each one's next roles: as stored for the current content version (one query;
+    route_data.py), or from the content until it is stored."""
+    stored = route_data.stored_index()
+    if stored is not None:
+        return stored
+    roles = [route_data.Picker(r.slug, r.title) for r in role_selectors.role_choices(limit)]
+    return route_data.Index(roles, role_selectors.upward_edges())
+
+
+def route_ladder(
+    industry: str = "", *, around=None, steps: bool = True, index=None
+) -> route_data.Ladder:
     """Every role by slug as the route search reads it (`roles.ladder.plan_route`), with its
     next roles, skills, median and the certifications that suit it. With an industry, each
     role's skills are its levels in that industry. With `around` (role slugs), only those
     roles and the roles above them, where every route between them lies: a route then reads a
     handful of roles however large the ladder grows. Read as stored for the current content
     version, with each step up already rendered unless `steps` is false (route_data.py), or from
-    the content until it is stored."""
-    stored = route_data.stored_ladder(industry, around, steps=steps)
-    if stored is None:
-        return route_data.Ladder(built_graph(industry, around=around), {})
-    return stored
+    the content until it is stored. `index`: `route_index()`, when the caller has read it."""
+    stored = route_data.stored_ladder(industry, around, steps=steps, index=index)
+    if stored is not None:
+        return stored
+    edges = index.next if index is not None else None
+    return route_data.Ladder(built_graph(industry, around=around, edges=edges), {})
 
 
 def ladder_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
@@ -71,11 +85,12 @@ def ladder_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
     return route_ladder(industry, around=around, steps=False).graph
 
 
-def built_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
-    """`ladder_graph` read from the content itself."""
+def built_graph(industry: str = "", *, around=None, edges=None) -> dict[str, Rung]:
+    """`ladder_graph` read from the content itself (`edges`: each role's next roles, when the
+    caller has read them)."""
     slugs = None
     if around is not None:
-        slugs = on_the_way_up(role_selectors.upward_edges(), around)
+        slugs = on_the_way_up(edges or role_selectors.upward_edges(), around)
     roles = role_selectors.ladder_roles(slugs)
     by_role = certification_selectors.listing_roles([r.pk for r in roles])
     variants = role_selectors.industry_variants(industry) if industry else {}

@@ -1,15 +1,17 @@
 """The ladder as the route search reads it, stored with each content version.
 
 When the pages are published, every role is stored as a `roles.ladder.Rung` in each industry's
-version, with one row of every role's next roles. A route then reads that row and the rows of
-the roles on the way up from its two ends (two plain queries), instead of building hundreds of
-model instances. Until a change is published (or with publishing off, as in development), the
-ladder is read from the content itself (`careerpath.profiles.built_graph`).
+version, with one row of every role's title and next roles (the index). A route then reads that
+row and the rows of the roles on the way up from its two ends (two plain queries), instead of
+building hundreds of model instances; the path planner's pickers list the index's roles. Until
+a change is published (or with publishing off, as in development), the ladder is read from the
+content itself (`careerpath.profiles.built_graph`).
 """
 
 import functools
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -18,8 +20,23 @@ from roles.ladder import Rung, on_the_way_up
 
 from .models import ContentVersion, LadderRung
 
-EDGES = ""  # the slug of the row holding every role's next roles (industry "")
+INDEX = ""  # the slug of the row holding every role's title and next roles (industry "")
 BATCH = 500
+
+
+class Picker(NamedTuple):
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every role, lowest rung and then title first, and each one's next roles; `version` is
+    the content version it was stored under, None when read from the content."""
+
+    roles: list[Picker]
+    next: dict[str, list[str]]
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,16 +52,12 @@ def store(version: int, graphs: dict[str, dict[str, Rung]], steps: dict[str, dic
     in place of the last version's; how many rows."""
     LadderRung.objects.all().delete()  # seen by others only when the transaction commits
     code = code_fingerprint()
-    everyone = graphs[""]
-    rows = [
-        LadderRung(
-            version=version,
-            code=code,
-            industry="",
-            slug=EDGES,
-            rung=json.dumps({slug: list(rung.next) for slug, rung in everyone.items()}),
-        )
-    ]
+    everyone = sorted(graphs[""].values(), key=lambda r: (r.rank, r.title))
+    index = {
+        "roles": [[rung.slug, rung.title] for rung in everyone],
+        "next": {rung.slug: list(rung.next) for rung in everyone},
+    }
+    rows = [LadderRung(version=version, code=code, industry="", slug=INDEX, rung=json.dumps(index))]
     for industry, graph in graphs.items():
         arrivals: dict[str, dict[str, str]] = {}
         for (start, end), html in steps[industry].items():
@@ -63,26 +76,37 @@ def store(version: int, graphs: dict[str, dict[str, Rung]], steps: dict[str, dic
     return len(LadderRung.objects.bulk_create(rows, batch_size=BATCH))
 
 
-def stored_ladder(industry: str, around=None, *, steps: bool = True) -> Ladder | None:
+def stored_index() -> Index | None:
+    """The stored index of the current content version by this release, or None (one query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_index_sql(), [code_fingerprint(), INDEX])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    data = json.loads(row[1])
+    return Index([Picker(*role) for role in data["roles"]], data["next"], row[0])
+
+
+def stored_ladder(
+    industry: str, around=None, *, steps: bool = True, index: Index | None = None
+) -> Ladder | None:
     """The stored ladder in `industry`: every role, or with `around` (role slugs) those roles
     and every role above them, and with `steps` each step up between them rendered; None when
     none is stored for the current version by this release. Slugs that name no role are left
-    out."""
+    out. Reads the stored index first unless it is given."""
+    index = index or stored_index()
+    if index is None or index.version is None:
+        return None
+    edges = index.next
+    wanted = sorted(edges if around is None else on_the_way_up(edges, _known(edges, around)))
+    if not wanted:
+        return Ladder({}, {})
     with connection.cursor() as cursor:
-        cursor.execute(_current_sql(), [code_fingerprint(), EDGES])
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        version, edges = row[0], json.loads(row[1])
-        wanted = edges.keys() if around is None else on_the_way_up(edges, _known(edges, around))
-        wanted = sorted(wanted)
-        if not wanted:
-            return Ladder({}, {})
         sql = _rungs_sql(len(wanted), steps)
-        cursor.execute(sql, [version, code_fingerprint(), industry, *wanted])
+        cursor.execute(sql, [index.version, code_fingerprint(), industry, *wanted])
         rows = cursor.fetchall()
     if len(rows) != len(wanted):
-        return None  # the next version was stored between the two reads: read the content
+        return None  # the next version was stored after the index was read: read the content
     graph, rendered = {}, {}
     for row in rows:
         rung = Rung.from_data(json.loads(row[0]))
@@ -98,7 +122,7 @@ def _known(edges: dict, slugs) -> list[str]:
 
 
 @functools.cache
-def _current_sql() -> str:
+def _index_sql() -> str:
     rung = connection.ops.quote_name(LadderRung._meta.db_table)
     current = connection.ops.quote_name(ContentVersion._meta.db_table)
     # Plain SQL: building these queries with the ORM costs more than running them.

@@ -14,7 +14,7 @@ from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
 
-from ..profiles import route_ladder
+from ..profiles import route_index, route_ladder
 
 # Up to this many roles the planner offers them in lists; beyond, a role is typed by name.
 PICKER_LIMIT = 60
@@ -57,14 +57,15 @@ def path_planner(request):
         # The form's swap button: the same two roles the other way round, at a clean URL.
         return redirect(_swap_url(start, end, industry if not industry_error else ""))
     # A ladder too long to list in a select is picked by name: a title or slug typed in.
-    choices = selectors.role_choices(limit=PICKER_LIMIT + 1)
+    index = route_index(limit=PICKER_LIMIT + 1)
+    choices = index.roles[: PICKER_LIMIT + 1]
     by_name = len(choices) > PICKER_LIMIT
     typed = {"from": start, "to": end}
     if by_name:
         named = selectors.roles_named([start, end])
         start, end = named.get(start.strip(), start), named.get(end.strip(), end)
     found = route_ladder(
-        industry if not industry_error else "", around=[s for s in (start, end) if s]
+        industry if not industry_error else "", around=[s for s in (start, end) if s], index=index
     )
     graph = found.graph
     route, problem, status, chosen_for_you = None, None, 200, False

@@ -13,18 +13,19 @@ PAGES = [
     ("/roles/operations-manager/?industry=services", 11),
     ("/ladder/", 3),
     ("/ladder/?role=operations-manager", 3),
-    # The pickers' roles (or, on a long ladder, the roles typed by name) and the stored
-    # ladder, found missing: none is stored until the pages are published. So then the
-    # ladder's edges, and the five of the roles on the way up.
+    # The stored ladder's index, found missing (none is stored until the pages are published),
+    # so the pickers' roles (and, on a long ladder, the roles typed by name), the ladder's
+    # edges, and the five of the roles on the way up.
     ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 9),
     # With an industry: its versions of every role and their skill levels (2).
     ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 11),
 ]
-# Once published, a route reads the stored ladder: the edges, then the roles on the way up;
-# before them the pickers' roles and, on a long ladder, the roles typed by name.
+# Once published, a route reads the stored ladder: its index (every role's title, for the
+# pickers, and next roles), then the roles on the way up; on a long ladder the roles typed by
+# name too.
 STORED_ROUTES = [
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 4),
-    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 4),
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer", 3),
+    ("/ladder/path/?from=operations-analyst&to=chief-operating-officer&industry=services", 3),
 ]
 
 
