@@ -157,7 +157,7 @@ BATCH = 100
 
 def publish_pages(version: int) -> int:
     """Build every page again under `version`, in the caller's transaction, and store the
-    ladder as routes read it (profiles.publish_ladder); how many pages."""
+    ladder as routes read it (`publish_ladder`); how many pages."""
     PublishedPage.objects.all().delete()  # seen by others only when the transaction commits
     publish_ladder(version)
     batch, count, handler = [], 0, request_handler()
