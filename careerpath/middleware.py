@@ -95,13 +95,22 @@ class AnonymousPageCacheMiddleware:
             return self._rebuild(request, frozen) if frozen else unavailable(request)
         # With the version unknown (an outage in the last second), serve what is cached too.
         if frozen is not None and (version is None or frozen["version"] == version):
-            return self._rebuild(request, frozen)
+            return self._for_door(self._rebuild(request, frozen), version)
         served = self._from_published(request, view, key, version)
         if served is not None:
-            return served
+            return self._for_door(served, version)
         response = self.get_response(request)
         if version is not None and self._cacheable_response(response, covered):
             self._store(key, self._freeze(request, response, version))
+            self._for_door(response, version)
+        return response
+
+    @staticmethod
+    def _for_door(response, version):
+        """Let the front door (front_door.py) keep this answer under `version`, which must be
+        known: the door serves it only while that version is current."""
+        if version is not None and response.status_code == 200:
+            response.door_version = version
         return response
 
     def _publish(self, request, view, covered):

@@ -8,7 +8,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
 # Web requests get a statement timeout well inside gunicorn's 30 s worker timeout.
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# A page the shared cache holds is answered at the door, before Django (front_door.py).
+from careerpath.front_door import FrontDoor  # noqa: E402
+
+application = FrontDoor(django_application)
 
 # The release's digest, read once here, before gunicorn forks its workers (preload_app), so no
 # visitor waits while a worker reads the code to look up a published page.

@@ -19,6 +19,9 @@ def unmark_nonce(request, content: bytes) -> bytes:
     if _NONCE_ATTRIBUTE_MARK not in content:
         return content
     # Reading the nonce makes the CSP middleware send it in this response's policy.
-    return content.replace(
-        _NONCE_ATTRIBUTE_MARK, b'nonce="' + str(request._csp_nonce).encode() + b'"'
-    )
+    return unmark_bytes(content, str(request._csp_nonce).encode())
+
+
+def unmark_bytes(content: bytes, nonce: bytes) -> bytes:
+    """`content` with `nonce` where the marks are."""
+    return content.replace(_NONCE_ATTRIBUTE_MARK, b'nonce="' + nonce + b'"')

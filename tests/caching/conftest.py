@@ -28,3 +28,16 @@ def redis_url():
     yield url
     client.flushdb()
     client.close()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """Redis as production runs it (REDIS_URL): CAREERPATH_TEST_SHARED_REDIS_URL, database 6 by
+    default, emptied before and after."""
+    url = os.environ.get("CAREERPATH_TEST_SHARED_REDIS_URL", "redis://127.0.0.1:6379/6")
+    client = empty_redis_database(url)
+    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
+    settings.CONTENT_VERSION_IN_CACHE = True
+    yield client
+    client.flushdb()
+    client.close()

@@ -10,7 +10,6 @@ from django.core.cache import cache
 
 from guides.models import FAQ
 
-from ..redis_db import empty_redis_database
 from .live import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -127,19 +126,6 @@ def test_a_hit_without_the_header_shows_no_x_cache(client, settings, django_asse
     with django_assert_num_queries(1):  # served from the cache
         hit = client.get("/ladder/")
     assert "X-Cache" not in hit
-
-
-@pytest.fixture
-def shared_cache(settings):
-    """Redis as production runs it (REDIS_URL): CAREERPATH_TEST_SHARED_REDIS_URL, database 6 by
-    default, emptied before and after."""
-    url = os.environ.get("CAREERPATH_TEST_SHARED_REDIS_URL", "redis://127.0.0.1:6379/6")
-    client = empty_redis_database(url)
-    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": url}}
-    settings.CONTENT_VERSION_IN_CACHE = True
-    yield client
-    client.flushdb()
-    client.close()
 
 
 def test_with_a_shared_cache_a_cached_page_costs_no_database_query(
