@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import ValidationError
 
+from certifications.catalogue import CATALOGUE_FACETS
 from common.http import published, query_params
 
 from . import certifications, guides, roles
@@ -70,11 +71,13 @@ def build_api(*extra_routers: Router) -> NinjaAPI:
     return api
 
 
-# The answers built when the content changes (careerpath/publishing.py), by URL name: each
-# list without a query string, and each role, certification and guide.
-PUBLISHED = frozenset(
-    {"roles", "role", "ladder", "certifications", "certification", "guides", "guide", "faqs"}
-)
+# The answers built when the content changes (careerpath/publishing.py), by URL name, with the
+# query parameters each is published for: each list, the catalogue by one of its facets too,
+# and each role, certification and guide.
+PUBLISHED = {
+    **dict.fromkeys(("roles", "role", "ladder", "certification", "guides", "guide", "faqs"), ()),
+    "certifications": CATALOGUE_FACETS,
+}
 
 
 def urls_with_declared_queries(api: NinjaAPI):
@@ -96,5 +99,5 @@ def urls_with_declared_queries(api: NinjaAPI):
         if operations:
             pattern.callback = query_params(*sorted(names))(pattern.callback)
             if pattern.name in PUBLISHED:
-                pattern.callback = published()(pattern.callback)
+                pattern.callback = published(*PUBLISHED[pattern.name])(pattern.callback)
     return patterns, app_name, namespace

@@ -85,8 +85,8 @@ def publishable(view, params) -> bool:
 def addresses() -> list[tuple[str, bool]]:
     """Every address to publish, each with whether it is the part an htmx swap asks for: the
     sitemap's pages, the ladder with each role marked, each role in each industry (the page
-    and the part its industry switch swaps in) and the API's answers about one thing, where
-    the view publishes them."""
+    and the part its industry switch swaps in), the API's answers about one thing and the
+    catalogue by each choice of one facet, where the view publishes them."""
     from roles.models import Industry, Role
 
     from .sitemaps import SITEMAPS
@@ -101,6 +101,7 @@ def addresses() -> list[tuple[str, bool]]:
             in_industry = f"{role.get_absolute_url()}?{urlencode({'industry': industry})}"
             found += [(in_industry, False), (in_industry, True)]
     found += [(address, False) for address in _api_addresses()]
+    found += [(address, False) for address in _catalogue_facet_addresses()]
     return [target for target in dict.fromkeys(found) if _publishes(target[0])]
 
 
@@ -121,6 +122,16 @@ def _api_addresses() -> list[str]:
         slugs = things.order_by("slug").values_list("slug", flat=True)
         found += [reverse(name, kwargs={"slug": slug}) for slug in slugs]
     return found
+
+
+def _catalogue_facet_addresses() -> list[str]:
+    """The catalogue, page and API list, filtered by each choice of one facet."""
+    from certifications.catalogue import one_facet_filters
+    from certifications.selectors import catalogue
+
+    filters = [urlencode({facet: value}) for facet, value in one_facet_filters(catalogue())]
+    lists = (reverse("certifications:index"), reverse("api-v1:certifications"))
+    return [f"{path}?{query}" for path in lists for query in filters]
 
 
 def _publishes(address: str) -> bool:

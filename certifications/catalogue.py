@@ -3,15 +3,29 @@ page lists and counts them all, so filtering them costs no further query)."""
 
 from collections.abc import Iterable
 
-from .models import Certification, Organization
+from roles.models import Tier
+
+from .models import Certification, Focus, Organization
 
 # Cards per page: today's catalogue fits on one; at a hundred times it runs to many pages.
 CATALOGUE_PAGE_SIZE = 24
+# The filters the catalogue (page and API) is published for, one at a time
+# (careerpath/publishing.py); any other query is built on request.
+CATALOGUE_FACETS = ("focus", "suits", "issuer")
 
 
 def issuers(certifications: Iterable[Certification]) -> list[Organization]:
     """The organisations that award at least one of these certifications."""
     return sorted({c.issuer for c in certifications}, key=lambda org: org.abbreviation)
+
+
+def one_facet_filters(certifications: Iterable[Certification]) -> list[tuple[str, str]]:
+    """Every choice of each facet on its own, as (facet, value)."""
+    return [
+        *(("focus", focus) for focus in Focus.values),
+        *(("suits", tier) for tier in Tier.values),
+        *(("issuer", org.slug) for org in issuers(certifications)),
+    ]
 
 
 def filter_catalogue(

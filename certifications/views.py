@@ -13,7 +13,7 @@ from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 
 from . import selectors
-from .catalogue import CATALOGUE_PAGE_SIZE, filter_catalogue, issuers
+from .catalogue import CATALOGUE_FACETS, CATALOGUE_PAGE_SIZE, filter_catalogue, issuers
 from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .facts import validity
 from .fit import Growth, rank_for, typical_years
@@ -67,7 +67,7 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 @require_safe
 @vary_on_htmx(targets=CATALOGUE_PARTIALS)
 @query_params("focus", "suits", "issuer", "page", "tier", "grow", "target", "industry", "years")
-@published()
+@published(*CATALOGUE_FACETS)
 def catalogue(request):
     certifications = selectors.catalogue()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))

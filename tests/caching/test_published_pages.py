@@ -69,6 +69,22 @@ def test_every_page_the_sitemap_lists_is_published_and_the_path_planner_is_not(p
     assert not [a for a in published if a.startswith(("/api/v1/ladder/path", "/api/v1/search"))]
 
 
+def test_the_catalogue_is_published_by_each_choice_of_one_facet_page_and_api(
+    client, publishing, django_assert_num_queries
+):
+    published = [address for address, swap in addresses() if not swap]
+    for query in ("suits=mid", "focus=process-improvement", "issuer=ascm"):
+        for path in ("/certifications/", "/api/v1/certifications"):
+            assert f"{path}?{query}" in published
+    publishing.PAGE_CACHE_SECONDS = 0
+    with django_assert_num_queries(1):
+        answer = client.get("/api/v1/certifications?suits=mid")
+    assert answer["X-Cache"] == "published"
+    assert {c["slug"] for c in answer.json()["items"]} >= {"cpim", "cscp"}
+    both = client.get("/certifications/?suits=mid&focus=process-improvement")
+    assert both.status_code == 200 and "X-Cache" not in both  # two facets: built on request
+
+
 def test_each_role_in_each_industry_is_published_with_the_part_its_switch_swaps_in(publishing):
     published = addresses()
     for role in Role.objects.all():
