@@ -1,8 +1,7 @@
 """Models and the selectors' results as plain data shaped like the schemas in schemas.py."""
 
-from django.urls import reverse
-
 from certifications.facts import validity
+from common.urls import reverse
 from roles.models import Statistic
 
 ONET_ATTRIBUTION = {
@@ -19,7 +18,9 @@ ONET_ATTRIBUTION = {
 
 
 def api_url(name: str, **kwargs) -> str:
-    return reverse(f"api-v1:{name}", kwargs=kwargs)
+    """The API's URL of `name`: its one argument (a slug) is passed by position, so the URL is
+    remembered (common.urls)."""
+    return reverse(f"api-v1:{name}", args=tuple(kwargs.values()))
 
 
 def pay_figure(figure) -> dict | None:

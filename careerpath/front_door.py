@@ -20,6 +20,7 @@ It can never answer what Django would not:
 Each answer gets its own CSP nonce, in the policy header and the page's `nonce` attributes.
 """
 
+import functools
 import hashlib
 import logging
 from urllib.parse import parse_qsl, urlencode
@@ -89,17 +90,24 @@ def door_key(environ) -> str | None:
 def _read_query(environ, query: str) -> str | None:
     """The query string with only the parameters the view reads, as the page cache keeps it
     (a tracking tag is no new page), or None when the page cache would not keep the page."""
-    try:
-        view = resolve(get_path_info(environ)).func
-    except Resolver404:
-        return None
-    declared = getattr(view, "query_params", None)
+    declared = _declared_params(get_path_info(environ))
     if declared is None:
         return None
     pairs = parse_qsl(query, keep_blank_values=True)
     if len(pairs) > settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:  # Django answers 400 to those
         return None
     return urlencode([(name, value) for name, value in pairs if name in declared])
+
+
+@functools.lru_cache(maxsize=4096)
+def _declared_params(path_info: str) -> frozenset[str] | None:
+    """The query parameters the view at `path_info` reads; None when none is declared. Kept per
+    process: the URLconf is the code's, and the same for every visitor and every content."""
+    try:
+        view = resolve(path_info).func
+    except Resolver404:
+        return None
+    return getattr(view, "query_params", None)
 
 
 class FrontDoor:

@@ -223,10 +223,11 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            # whitenoise's and Django's manifest storages, remembering each URL.
+            else "common.static_storage.RememberedCompressedManifestStorage"
             if env_bool("DJANGO_STATIC_COMPRESS", True)
             # Hashed but not compressed: a quicker collectstatic for throwaway servers (tests).
-            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            else "common.static_storage.RememberedManifestStorage"
         )
     },
 }
