@@ -3,6 +3,7 @@
 from django import forms
 
 from common.pagination import BadPage, page_number
+from common.widgets import NumberInput, Select
 from roles.models import Industry, Tier
 
 from .compare import MAX_COMPARED, MIN_COMPARED
@@ -14,6 +15,7 @@ def _choice(label: str, any_label: str, choices, kinds: str, **kwargs) -> forms.
     return forms.ChoiceField(
         label=label,
         choices=[("", any_label), *choices],
+        widget=Select,
         error_messages={
             "invalid_choice": f"“%(value)s” is not one of the {kinds} we list; choose one.",
             "required": f"Choose one of the {kinds}.",
@@ -71,7 +73,7 @@ class FitFinderForm(forms.Form):
         required=False,
         min_value=0,
         max_value=60,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "input--short"}),
+        widget=NumberInput(attrs={"inputmode": "numeric", "class": "input--short"}),
         error_messages={"invalid": "Give a whole number of years, for example 3."},
     )
 
