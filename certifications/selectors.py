@@ -9,7 +9,10 @@ from .models import Certification, suits_tier
 
 
 def _roles_in_ladder_order() -> Prefetch:
-    return Prefetch("roles", queryset=Role.objects.order_by("rank", "title"))
+    """A certification's roles as its pages link them: a role's full row is some 4 KB of text
+    none of them shows."""
+    roles = Role.objects.only("slug", "title", "tier", "rank").order_by("rank", "title")
+    return Prefetch("roles", queryset=roles)
 
 
 def catalogue() -> list[Certification]:
