@@ -1,9 +1,10 @@
 """The front door: a page the shared cache holds, answered before Django handles the request.
 
-A hit through Django builds a request object, runs nine middleware, resolves the URL and keys
-the page by what the view reads: about half a millisecond in one process, most of a cached
-page's cost. The door answers the same request from the raw WSGI environ in one round trip to
-Redis, with the answer Django gave it last time, whole (status, every header, body).
+A hit through Django builds a request object, runs the middleware in front of the page cache,
+resolves the URL and keys the page by what the view reads: about half a millisecond in one
+process, most of a cached page's cost. The door answers the same request from the raw WSGI
+environ in one round trip to Redis, with the answer Django gave it last time, whole (status,
+every header, body).
 
 It can never answer what Django would not:
 - An answer is kept for the door only by `FrontDoorMiddleware`, the outermost middleware, when
@@ -59,7 +60,8 @@ _HTMX_KEYS = tuple(
     for name in (header, f"{header}-URI-AutoEncoded")
 )
 _CONDITIONAL_KEYS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
-_NONCE_SOURCE = b"'nonce-" + NONCE_MARK + b"'"
+# The policy's nonce source as kept: the nonce itself is made per answer.
+_NONCE_SOURCE = f"'nonce-{NONCE_MARK.decode()}'"
 
 
 def is_open() -> bool:
@@ -125,7 +127,7 @@ class FrontDoor:
         nonce = generate_nonce().encode()
         body = unmark_bytes(body, nonce)
         sent = [
-            (name, value.replace(_NONCE_SOURCE.decode(), f"'nonce-{nonce.decode()}'"))
+            (name, value.replace(_NONCE_SOURCE, f"'nonce-{nonce.decode()}'"))
             for name, value in headers
         ]
         sent.append(("Content-Length", str(len(body))))
@@ -168,7 +170,7 @@ class FrontDoorMiddleware:
         nonce = getattr(request, "_csp_nonce", None)
         marked = f"'nonce-{nonce}'" if nonce else None
         headers = [
-            (name, value.replace(marked, _NONCE_SOURCE.decode()) if marked else value)
+            (name, value.replace(marked, _NONCE_SOURCE) if marked else value)
             for name, value in response.items()
             if name.lower() not in ("content-length", "x-cache")
         ]
