@@ -1,6 +1,6 @@
 """Every URL pattern, with every htmx header combination the templates send (and the host and
-scheme a visitor may use): the cached answer is byte for byte the answer built afresh, nonce
-aside, whatever was asked for before it."""
+scheme a visitor may use): the cached answer, from the page cache or its front door, is byte for
+byte the answer built afresh, nonce aside, whatever was asked for before it."""
 
 import re
 from pathlib import Path
@@ -144,7 +144,8 @@ def comparable(answer) -> tuple:
     headers = {
         name: without_nonce(value.encode())
         for name, value in answer.headers.items()
-        if name not in ("date", "expires", "connection")  # the moment it was sent
+        # The moment it was sent, and where it came from (the cached server says it).
+        if name not in ("date", "expires", "connection", "x-cache")
     }
     return answer.status, headers, without_nonce(answer.body)
 
@@ -159,13 +160,15 @@ def difference(expected, answer) -> str:
 
 
 @pytest.fixture(scope="module")
-def servers(live_database, tmp_path_factory):
-    """One worker each, so a page one request stores is the page the next one reads; the second
-    keeps nothing (PAGE_CACHE_SECONDS=0)."""
+def servers(live_database, redis_url, tmp_path_factory):
+    """One worker each, so a page one request stores is the page the next one reads. The first
+    keeps pages in Redis, as production does, so a page it holds is answered at the front door
+    (careerpath/front_door.py); the second keeps nothing (PAGE_CACHE_SECONDS=0)."""
     tmp = tmp_path_factory.mktemp("answers")
     started = []
     try:
-        for extra in ({}, {"PAGE_CACHE_SECONDS": "0"}):
+        cached = {"REDIS_URL": redis_url, "CAREERPATH_CACHE_HEADER": "1"}
+        for extra in (cached, {"PAGE_CACHE_SECONDS": "0"}):
             server = Server(live_database, tmp, workers=1, **extra)
             started.append(server)
             server.start()
@@ -186,7 +189,7 @@ def test_every_cached_answer_is_the_answer_built_afresh(servers):
     combinations = header_combinations()
     # The same Host for both servers, so absolute URLs can be compared.
     base = {"Host": "127.0.0.1"}
-    wrong = []
+    wrong, sources = [], set()
     for url in URLS:
         expected = {
             name: comparable(fresh.get(url, {**base, **headers}))
@@ -197,7 +200,10 @@ def test_every_cached_answer_is_the_answer_built_afresh(servers):
         # request's key would show in one of the two passes.
         for order in (list(combinations), list(reversed(combinations))):
             for name in order:
-                answer = comparable(cached.get(url, {**base, **combinations[name]}))
+                served = cached.get(url, {**base, **combinations[name]})
+                sources.add(served.headers.get("x-cache"))
+                answer = comparable(served)
                 if answer != expected[name]:
                     wrong.append(f"{url} [{name}]: {difference(expected[name], answer)}")
     assert not wrong, "cached answers differ from fresh ones:\n  " + "\n  ".join(sorted(set(wrong)))
+    assert {"door", "hit"} <= sources  # the walk went through the front door and behind it
