@@ -20,6 +20,35 @@ def catalogue() -> list[Certification]:
     return list(Certification.objects.select_related("issuer").order_by("acronym", "slug"))
 
 
+# What the comparison page never shows: the facts only a certification's own page and the API
+# carry (its sources are JSON, decoded for every row read), and the issuer's description.
+NOT_COMPARED = (
+    "cost_total",
+    "cost_total_note",
+    "study_hours",
+    "pass_rate",
+    "min_experience_years",
+    "no_prerequisite",
+    "official_url",
+    "verified_on",
+    "sources",
+    "unverified",
+    "editor_notes",
+    "updated",
+    "issuer__description",
+    "issuer__updated",
+)
+
+
+def comparable() -> list[Certification]:
+    """Every certification with its issuer and what the comparison shows, in one query."""
+    return list(
+        Certification.objects.select_related("issuer")
+        .defer(*NOT_COMPARED)
+        .order_by("acronym", "slug")
+    )
+
+
 def profiles() -> QuerySet[Certification]:
     """Certifications ready for a detail page: issuer joined, roles prefetched."""
     return Certification.objects.select_related("issuer").prefetch_related(_roles_in_ladder_order())

@@ -153,7 +153,7 @@ def certification_detail(request, slug):
 @vary_on_htmx
 @query_params("c", "diff", "pick")
 def compare(request):
-    known = {c.slug: c for c in selectors.catalogue()}
+    known = {c.slug: c for c in selectors.comparable()}
     form = CompareForm(request.GET, known=known)
     form.is_valid()
     differences_only = bool(form.cleaned_data.get("diff"))
