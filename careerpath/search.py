@@ -5,7 +5,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.html import escape
@@ -152,10 +152,6 @@ def title_fit(title: str, pattern: re.Pattern) -> float:
     than "Senior Operations Manager" does, though both titles contain the word."""
     words = WORD.findall(title)
     return len(pattern.findall(title)) / len(words) if words else 0.0
-
-
-def tsquery(terms: list[str | list[str]]) -> SearchQuery:
-    return SearchQuery(tsquery_text(terms), search_type="raw", config="english")
 
 
 def tsquery_text(terms: list[str | list[str]]) -> str:

@@ -15,9 +15,13 @@ def _roles_in_ladder_order() -> Prefetch:
     return Prefetch("roles", queryset=roles)
 
 
+def _with_issuers() -> QuerySet[Certification]:
+    return Certification.objects.select_related("issuer").order_by("acronym", "slug")
+
+
 def catalogue() -> list[Certification]:
     """Every certification with its issuer, in one query."""
-    return list(Certification.objects.select_related("issuer").order_by("acronym", "slug"))
+    return list(_with_issuers())
 
 
 # What the comparison page never shows: the facts only a certification's own page and the API
@@ -42,11 +46,7 @@ NOT_COMPARED = (
 
 def comparable() -> list[Certification]:
     """Every certification with its issuer and what the comparison shows, in one query."""
-    return list(
-        Certification.objects.select_related("issuer")
-        .defer(*NOT_COMPARED)
-        .order_by("acronym", "slug")
-    )
+    return list(_with_issuers().defer(*NOT_COMPARED))
 
 
 def profiles() -> QuerySet[Certification]:
