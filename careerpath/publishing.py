@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
+from certifications import stored_parts
 from common.release import code_fingerprint
 from roles.ladder import step
 from roles.models import Industry
@@ -168,9 +169,11 @@ BATCH = 100
 
 def publish_pages(version: int) -> int:
     """Build every page again under `version`, in the caller's transaction, and store the
-    ladder as routes read it (`publish_ladder`); how many pages."""
+    ladder as routes read it (`publish_ladder`) and each certification's parts of the pages
+    that answer questions (certifications/stored_parts.py); how many pages."""
     PublishedPage.objects.all().delete()  # seen by others only when the transaction commits
     publish_ladder(version)
+    stored_parts.store(version)
     batch, count, handler = [], 0, request_handler()
     for address, swap in addresses():
         frozen = build(address, swap=swap, handler=handler)

@@ -4,6 +4,7 @@ plain word search on SQLite that finds the same things for ordinary words."""
 import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
@@ -71,7 +72,7 @@ def weighted_vector():
 
 @dataclass
 class Hit:
-    entry: SearchEntry
+    entry: "FoundEntry | SearchEntry"  # as PostgreSQL's search or SQLite's reads it
     score: float
     title_html: SafeString
     snippet: SafeString
@@ -172,6 +173,19 @@ def tsquery_text(terms: list[str | list[str]]) -> str:
 HIT_FIELDS = ("id", "kind", "slug", "title", "summary", "body", "url")
 
 
+class FoundEntry(NamedTuple):
+    """An index entry as a hit shows it: the columns of `HIT_FIELDS`, read without building
+    a model instance for each of a search's few dozen hits."""
+
+    id: int
+    kind: str
+    slug: str
+    title: str
+    summary: str
+    body: str
+    url: str
+
+
 def _postgresql_hits(widened: list[list[str]], per_group: int, kinds: list[str] | None = None):
     """Ranked by the weighted vector (title A, summary B, body C) through the GIN index: the
     best `per_group` of each kind (or all), each with its rank and how many of its kind
@@ -186,10 +200,7 @@ def _postgresql_hits(widened: list[list[str]], per_group: int, kinds: list[str] 
         cursor.execute(_hits_sql(where), params)
         rows = cursor.fetchall()
     count = len(HIT_FIELDS)
-    return [
-        (SearchEntry(**dict(zip(HIT_FIELDS, row, strict=False))), row[count], row[count + 1])
-        for row in rows
-    ]
+    return [(FoundEntry(*row[:count]), row[count], row[count + 1]) for row in rows]
 
 
 def _hits_sql(where: str) -> str:

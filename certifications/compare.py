@@ -1,5 +1,6 @@
 """The comparison of certifications side by side: which rows it has and which differ."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ class ComparisonRow:
     key: str
     label: str
     differs: bool
+    cells: str = ""  # the row's cells as stored rendered (stored_parts.py), when they are
 
 
 # What each row shows, as comparable values: a row differs when any two columns differ.
@@ -36,9 +38,21 @@ ROWS: list[tuple[str, str, Callable[[Certification], object]]] = [
 ]
 
 
+def compared_values(cert: Certification) -> dict[str, str]:
+    """What each row shows of `cert`, as text that is equal exactly when the values are (so it
+    can be stored with the certification and compared without loading it)."""
+    return {key: json.dumps(value(cert), default=str) for key, _, value in ROWS}
+
+
 def comparison_rows(certifications: list[Certification], *, differences_only=False):
+    return rows_differing([compared_values(c) for c in certifications], differences_only)
+
+
+def rows_differing(values: list[dict[str, str]], differences_only=False) -> list[ComparisonRow]:
+    """The rows for certifications whose `compared_values` these are: a row differs when any
+    two columns differ."""
     rows = [
-        ComparisonRow(key, label, len({value(c) for c in certifications}) > 1)
-        for key, label, value in ROWS
+        ComparisonRow(key, label, len({column[key] for column in values}) > 1)
+        for key, label, _ in ROWS
     ]
     return [row for row in rows if row.differs] if differences_only else rows

@@ -7,6 +7,11 @@ from django.db.models import Q
 from common.urls import reverse
 from roles.models import Role, Skill, Tier
 
+# Each tier with the field that says a certification suits it; and its label. Read on every
+# card and fit, where Django's enum properties would build these lists again each time.
+_SUITS = tuple((tier, f"suits_{tier}") for tier in Tier.values)
+_TIER_LABELS = dict(Tier.choices)
+
 
 class Organization(models.Model):
     name = models.CharField(max_length=160)
@@ -168,12 +173,12 @@ class Certification(models.Model):
         return f"{self.acronym} – {self.name}"
 
     def get_absolute_url(self):
-        return reverse("certifications:detail", args=[self.slug])
+        return certification_url(self.slug)
 
     @property
     def tiers(self) -> list[str]:
         """The tiers it suits, in ladder order."""
-        return [tier for tier in Tier.values if getattr(self, f"suits_{tier}")]
+        return [tier for tier, field in _SUITS if getattr(self, field)]
 
     @tiers.setter
     def tiers(self, tiers) -> None:
@@ -182,10 +187,37 @@ class Certification(models.Model):
 
     @property
     def tier_labels(self) -> list[str]:
-        labels = dict(Tier.choices)
-        return [labels[t] for t in self.tiers]
+        return [_TIER_LABELS[t] for t in self.tiers]
+
+
+def certification_url(slug: str) -> str:
+    return reverse("certifications:detail", args=[slug])
 
 
 def suits_tier(tier: str) -> Q:
     """The condition "suits roles at `tier`", for filtering certifications in the database."""
     return Q(**{f"suits_{tier}": True})
+
+
+class StoredParts(models.Model):
+    """One certification's parts of the pages that answer questions (its comparison cells, its
+    catalogue card), rendered when the content changes (stored_parts.py), so a comparison or a
+    fit finder's answer prints them instead of building them.
+
+    Read only while `version` is the current content version and `code` the release that
+    stored it, like a published page. JSON kept as text, as the database sends it."""
+
+    version = models.BigIntegerField()
+    code = models.CharField(max_length=64, help_text="The release that stored it.")
+    slug = models.SlugField(max_length=80, unique=True)
+    acronym = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    # JSON: the parts each kind of page reads, apart, so neither reads the other's.
+    listed = models.TextField(help_text="Its catalogue card and the facts under a fit, rendered.")
+    compared = models.TextField(help_text="Its cell in each row of a comparison, and the values.")
+
+    class Meta:
+        verbose_name_plural = "stored parts"
+
+    def __str__(self):
+        return self.slug

@@ -1,11 +1,13 @@
 """Every query the certification pages make, each in a fixed number of queries whatever the
 amount of content."""
 
+import functools
+
 from django.db.models import Min, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from roles.models import Role
 
-from .models import Certification, suits_tier
+from .models import Certification, Organization, suits_tier
 
 
 def _roles_in_ladder_order() -> Prefetch:
@@ -22,6 +24,61 @@ def _with_issuers() -> QuerySet[Certification]:
 def catalogue() -> list[Certification]:
     """Every certification with its issuer, in one query."""
     return list(_with_issuers())
+
+
+# What the catalogue page never reads: it filters and ranks every certification, and prints
+# a card and the facts of a fit for some (stored rendered, stored_parts.py).
+NOT_LISTED = (
+    "audience",
+    "eligibility",
+    "exam_format",
+    "cost_note",
+    "cost_total",
+    "cost_total_note",
+    "study_hours",
+    "pass_rate",
+    "renewal",
+    "official_url",
+    "verified_on",
+    "sources",
+    "unverified",
+    "editor_notes",
+    "updated",
+    "issuer__description",
+    "issuer__updated",
+)
+
+
+def listing() -> list[Certification]:
+    """Every certification with its issuer and what the catalogue page reads, in one query."""
+    # Plain SQL: building this query with the ORM costs more than running it. raw() still
+    # converts each value as a query would; the issuer's columns come back as attributes.
+    certifications = list(Certification.objects.raw(_listing_sql()))
+    issuers: dict[int, Organization] = {}
+    names = [f"issuer_{name}" for name in ISSUER_LISTED]
+    for cert in certifications:
+        if cert.issuer_id not in issuers:
+            values = [getattr(cert, name) for name in names]
+            issuers[cert.issuer_id] = Organization.from_db(cert._state.db, ISSUER_LISTED, values)
+        cert.issuer = issuers[cert.issuer_id]
+    return certifications
+
+
+ISSUER_LISTED = ["id", "name", "slug", "abbreviation", "url"]
+
+
+@functools.cache
+def _listing_sql() -> str:
+    listed = [
+        f"c.{field.column}"
+        for field in Certification._meta.concrete_fields
+        if field.name not in NOT_LISTED
+    ]
+    issuer = [f"o.{name} AS issuer_{name}" for name in ISSUER_LISTED]
+    return (
+        f"SELECT {', '.join(listed + issuer)} FROM {Certification._meta.db_table} c "
+        f"JOIN {Organization._meta.db_table} o ON o.id = c.issuer_id ORDER BY c.acronym, c.slug"
+    )
 
 
 # What the comparison page never shows: the facts only a certification's own page and the API
@@ -47,6 +104,12 @@ NOT_COMPARED = (
 def comparable() -> list[Certification]:
     """Every certification with its issuer and what the comparison shows, in one query."""
     return list(_with_issuers().defer(*NOT_COMPARED))
+
+
+def comparable_in_order(slugs: list[str]) -> list[Certification]:
+    """The certifications with these slugs, in that order, as `comparable` reads them."""
+    found = {c.slug: c for c in _with_issuers().defer(*NOT_COMPARED).filter(slug__in=slugs)}
+    return [found[slug] for slug in slugs if slug in found]
 
 
 def profiles() -> QuerySet[Certification]:

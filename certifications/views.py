@@ -1,9 +1,11 @@
 """Certification catalogue (with the fit finder), detail pages and the comparison."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
@@ -12,9 +14,9 @@ from common.pagination import PageOutOfRange, paginate
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 
-from . import selectors
+from . import selectors, stored_parts
 from .catalogue import CATALOGUE_FACETS, CATALOGUE_PAGE_SIZE, filter_catalogue, issuers
-from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
+from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows, rows_differing
 from .facts import validity
 from .fit import Growth, rank_for, typical_years
 from .forms import CatalogueFilterForm, CompareForm, FitFinderForm
@@ -69,7 +71,7 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 @query_params("focus", "suits", "issuer", "page", "tier", "grow", "target", "industry", "years")
 @published(*CATALOGUE_FACETS)
 def catalogue(request):
-    certifications = selectors.catalogue()
+    certifications = selectors.listing()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
     roles = role_selectors.role_choices()
     fit_form = FitFinderForm.from_query(request.GET, roles=roles)
@@ -97,16 +99,23 @@ def catalogue(request):
             )
         except PageOutOfRange as past_the_end:
             filters.add_error("page", str(past_the_end))
+    listed = pager.page.object_list if pager else []
+    fits_now = [f for f in fits if f.now][:FITS_SHOWN]
+    fits_later = [f for f in fits if not f.now][:LATER_SHOWN]
+    shown = [*listed, *(f.certification for f in fits_now + fits_later)]
+    stored = stored_parts.listed_parts([c.slug for c in shown]) or {}
     context = {
         "filters": filters,
         "fit_form": fit_form,
-        "certifications": pager.page.object_list if pager else [],
+        "certifications": listed,
+        # Each with its parts as stored rendered, or None: the template renders them then.
+        "cards": [(c, stored.get(c.slug, {}).get("card")) for c in listed],
         "pager": pager,
         "total": len(certifications),
         "kept_filters": filters.filters() if pager else {},
         "kept_answers": answers,
-        "fits": [f for f in fits if f.now][:FITS_SHOWN],
-        "fits_later": [f for f in fits if not f.now][:LATER_SHOWN],
+        "fits": [(f, stored.get(f.certification.slug)) for f in fits_now],
+        "fits_later": [(f, stored.get(f.certification.slug)) for f in fits_later],
         "fit_answer": {
             "tier": Tier(answers["tier"]).label,
             "grow": Growth(answers["grow"]).label,
@@ -153,19 +162,25 @@ def certification_detail(request, slug):
 @vary_on_htmx
 @query_params("c", "diff", "pick")
 def compare(request):
-    known = {c.slug: c for c in selectors.comparable()}
+    stored_options = stored_parts.options()
+    if stored_options is None:
+        known = {c.slug: c for c in selectors.comparable()}
+    else:
+        known = {option.slug: option for option in stored_options}
     form = CompareForm(request.GET, known=known)
     form.is_valid()
     differences_only = bool(form.cleaned_data.get("diff"))
-    chosen = selectors.with_roles(form.chosen) if form.ready else []
     slugs = [c.slug for c in form.chosen]
+    chosen, rows, built = _compared(
+        form.chosen if form.ready else [], differences_only, stored_options
+    )
     context = {
         "form": form,
         "certifications": chosen,
         "columns": [
             {
                 "cert": cert,
-                "validity": validity(cert),
+                "validity": validity(cert) if built else "",  # stored cells carry their own
                 # Removing one of a pair leaves the picker with the other one chosen.
                 "remove_url": compare_url(
                     [s for s in slugs if s != cert.slug],
@@ -175,7 +190,7 @@ def compare(request):
             }
             for cert in chosen
         ],
-        "rows": (comparison_rows(chosen, differences_only=differences_only) if chosen else []),
+        "rows": rows,
         "differences_only": differences_only,
         "slugs": slugs,
         "addable": [c for c in known.values() if c not in chosen]
@@ -194,3 +209,27 @@ def compare(request):
         partial="comparison",
         status=400 if form.errors or form.notes else 200,
     )
+
+
+def _compared(chosen: list, differences_only: bool, stored_options) -> tuple[list, list, bool]:
+    """The certifications compared, the rows of the table, and whether the cells are to be
+    built: each row has its cells as stored rendered when they are (stored_parts.py)."""
+    if not chosen:
+        return [], [], True
+    stored = (
+        stored_parts.compared_parts([c.slug for c in chosen])
+        if stored_options is not None
+        else None
+    )
+    if stored is None:
+        if stored_options is not None:  # the next version was stored in between: read the content
+            chosen = selectors.comparable_in_order([c.slug for c in chosen])
+        chosen = selectors.with_roles(chosen)
+        return chosen, comparison_rows(chosen, differences_only=differences_only), True
+    columns = [stored[c.slug] for c in chosen]
+    rows = rows_differing([column["values"] for column in columns], differences_only)
+    cells = [
+        replace(row, cells=mark_safe("".join(column["cells"][row.key] for column in columns)))  # noqa: S308
+        for row in rows
+    ]
+    return chosen, cells, False
