@@ -3,7 +3,7 @@
 from django import forms
 
 from common.pagination import BadPage, page_number
-from common.widgets import NumberInput, Select
+from common.widgets import NumberInput, Select, TextInput
 from roles.models import Industry, Tier
 
 from .compare import MAX_COMPARED, MIN_COMPARED
@@ -77,18 +77,51 @@ class FitFinderForm(forms.Form):
         error_messages={"invalid": "Give a whole number of years, for example 3."},
     )
 
-    def __init__(self, data, *, roles=(), **kwargs):
+    def __init__(self, data, *, roles=(), by_name=False, **kwargs):
+        """`roles`: those to choose from; with `by_name` (more roles than a list holds), the
+        target is typed by its title or slug instead, and `roles` holds the one it names."""
         super().__init__(data, auto_id="fit-%s", label_suffix="", **kwargs)
         self.roles = {role.slug: role for role in roles}
-        self.fields["target"].choices = [
-            ("", "Any role"),
-            *((role.slug, role.title) for role in roles),
-        ]
+        self.by_name = by_name
+        if by_name:
+            self.fields["target"] = forms.CharField(
+                label=self.fields["target"].label,
+                required=False,
+                max_length=120,
+                widget=TextInput(
+                    attrs={"autocomplete": "off", "aria-describedby": "fit-target-hint"}
+                ),
+            )
+        else:
+            self.fields["target"].choices = [
+                ("", "Any role"),
+                *((role.slug, role.title) for role in roles),
+            ]
 
     @classmethod
-    def from_query(cls, query, *, roles=()) -> "FitFinderForm":
-        """Unbound (just the questions) until either needed answer is in the query string."""
-        return cls(query if query.get("tier") or query.get("grow") else None, roles=roles)
+    def from_query(cls, query, *, roles=(), by_name=False) -> "FitFinderForm":
+        """Unbound (just the questions) until either needed answer is in the query string.
+        A target typed by name shows as the title of the role it names."""
+        if not (query.get("tier") or query.get("grow")):
+            return cls(None, roles=roles, by_name=by_name)
+        named = next(iter(roles), None) if by_name else None
+        if named is not None:
+            query = query.copy()
+            query["target"] = named.title
+        return cls(query, roles=roles, by_name=by_name)
+
+    def clean_target(self) -> str:
+        """The slug of the role aimed at ("" for any)."""
+        text = self.cleaned_data["target"].strip()
+        if not self.by_name or not text:
+            return text
+        for role in self.roles.values():
+            if text == role.slug or text.casefold() == role.title.casefold():
+                return role.slug
+        raise forms.ValidationError(
+            f"We have no role called “{text[:60]}”. Type a role's title, for example "
+            "Operations Manager, or leave it empty."
+        )
 
     def answers(self) -> dict:
         """The answers given, as they go in a URL: tier, grow, and target and years if given."""

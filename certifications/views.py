@@ -73,8 +73,14 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 def catalogue(request):
     certifications = selectors.listing()
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
-    roles = role_selectors.role_choices()
-    fit_form = FitFinderForm.from_query(request.GET, roles=roles)
+    # More roles than a list holds: the target is typed by name, and the years each tier
+    # starts from are counted over all of them.
+    roles = role_selectors.role_choices(limit=role_selectors.PICKER_LIMIT + 1)
+    by_name = len(roles) > role_selectors.PICKER_LIMIT
+    if by_name:
+        named = role_selectors.role_named(request.GET.get("target", ""))
+        roles = [named] if named else []
+    fit_form = FitFinderForm.from_query(request.GET, roles=roles, by_name=by_name)
     answers = fit_form.answers()
     target = fit_form.target_role
     fits = []
@@ -83,7 +89,7 @@ def catalogue(request):
             certifications,
             tier=answers["tier"],
             grow=answers["grow"],
-            tier_years=typical_years(roles),
+            tier_years=selectors.typical_experience() if by_name else typical_years(roles),
             years=answers.get("years"),
             target_tier=target.tier if target else "",
             industry=answers.get("industry", ""),

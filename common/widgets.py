@@ -38,7 +38,9 @@ class Select(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
 
 
-class NumberInput(forms.NumberInput):
+class _Input:
+    """Writes its <input> as django/forms/widgets/input.html writes it."""
+
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         shown = widget["value"]
@@ -47,3 +49,11 @@ class NumberInput(forms.NumberInput):
             f'<input type="{widget["type"]}" name="{conditional_escape(widget["name"])}"'
             f"{value_attr}{_attrs(widget['attrs'])}>"
         )
+
+
+class NumberInput(_Input, forms.NumberInput):
+    pass
+
+
+class TextInput(_Input, forms.TextInput):
+    pass

@@ -214,9 +214,24 @@ def role_choices(limit: int | None = None) -> list[Role]:
     return list(Role.objects.raw(f"{sql} LIMIT %s", [limit]))
 
 
+# Up to this many roles a page offers them in a list to choose from; beyond, a role is typed
+# by its title or slug (the path planner's two roles, the fit finder's target).
+PICKER_LIMIT = 60
+
+
 def roles_named(texts) -> dict[str, str]:
     """The slug of the role each text names by its slug or title (any case), for the texts
     that name one (one query)."""
+    return {text: role.slug for text, role in _named(texts).items()}
+
+
+def role_named(text: str) -> Role | None:
+    """The role the text names by its slug or title (any case), with its tier and the years
+    of experience it starts from, or None (one query, none for blank text)."""
+    return _named([text]).get(text.strip())
+
+
+def _named(texts) -> dict[str, Role]:
     wanted = [t.strip() for t in texts if t.strip() and _nameable(t)]
     if not wanted:
         return {}
@@ -224,10 +239,10 @@ def roles_named(texts) -> dict[str, str]:
     for text in wanted:
         naming |= Q(title__iexact=text)
     found = {}
-    for slug, title in Role.objects.filter(naming).values_list("slug", "title"):
+    for role in Role.objects.filter(naming).only("slug", "title", "tier", "rank", "years_min"):
         for text in wanted:
-            if text == slug or text.casefold() == title.casefold():
-                found.setdefault(text, slug)
+            if text == role.slug or text.casefold() == role.title.casefold():
+                found.setdefault(text, role)
     return found
 
 

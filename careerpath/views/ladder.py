@@ -13,11 +13,10 @@ from common.http import published, query_params
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
+from roles.selectors import PICKER_LIMIT
 
 from ..profiles import route_index, route_ladder
 
-# Up to this many roles the planner offers them in lists; beyond, a role is typed by name.
-PICKER_LIMIT = 60
 SUGGESTIONS = 10
 
 LADDER_CRUMBS = [("Ladder", "/ladder/")]

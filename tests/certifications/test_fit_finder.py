@@ -9,6 +9,8 @@ from certifications import selectors
 from certifications.facts import summary_line
 from certifications.fit import Growth, rank_for
 from certifications.models import Certification, Focus
+from roles.models import Role
+from roles.selectors import PICKER_LIMIT
 
 from .conftest import assert_valid_html, between
 
@@ -345,3 +347,39 @@ def test_an_unknown_industry_in_the_fit_finder_is_refused_with_a_message(client)
     response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "industry": "mining"})
     assert response.status_code == 400
     assert "“mining” is not one of the industries we list" in response.content.decode()
+
+
+def test_todays_roles_are_offered_as_a_list_of_targets(client):
+    html = client.get(URL).content.decode()
+    assert '<select name="target" id="fit-target">' in html
+    assert '<option value="operations-manager">Operations Manager</option>' in html
+    assert 'id="fit-target-hint"' not in html
+
+
+def test_with_more_roles_than_a_list_holds_the_target_is_typed_by_name(client, tenfold_content):
+    assert Role.objects.count() > PICKER_LIMIT
+    html = client.get(URL).content.decode()
+    assert '<input type="text" name="target"' in html and 'id="fit-target-hint"' in html
+    assert '<option value="operations-manager"' not in html
+    assert_valid_html(html)
+
+
+def test_a_typed_title_aims_at_that_role_in_any_case(client, tenfold_content):
+    query = {"tier": "entry", "grow": "supply-chain", "years": "1"}
+    response = client.get(URL, {**query, "target": "operations MANAGER"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "aiming at Operations Manager" in html
+    assert 'name="target" value="Operations Manager"' in html  # shows the role it understood
+    kept = between(html, 'id="kept-answers"', "</div>")
+    assert 'name="target" value="operations-manager"' in kept
+    # The same ranking as a target chosen from the list on today's ladder.
+    by_slug = client.get(URL, {**query, "target": "operations-manager"}).content.decode()
+    assert shown_fits(html) == shown_fits(by_slug)
+    assert "It suits the tier of Operations Manager." in dict(fit_items(html))["cscp"]
+
+
+def test_a_typed_name_that_names_no_role_is_a_400_that_says_so(client, tenfold_content):
+    response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "target": "astronaut"})
+    assert response.status_code == 400
+    assert "We have no role called “astronaut”" in response.content.decode()

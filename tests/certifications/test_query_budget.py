@@ -20,6 +20,9 @@ PAGES = [
     ("/certifications/compare/?c=cpim&c=cscp", 3),
     ("/certifications/compare/?c=cpim&c=cscp&c=pmp&c=lean-six-sigma-black-belt&diff=1", 3),
 ]
+# With more roles than a list holds, the fit finder's answers count the years each tier starts
+# from in the database, and look up the role aimed at by name: at most two more.
+TYPED_TARGET = 2
 
 
 @pytest.mark.django_db
@@ -35,6 +38,8 @@ def test_page_keeps_the_same_budget_with_ten_times_the_certifications(
 ):
     assert Certification.objects.filter(slug__startswith="cpim").count() == 10
     assert Certification.objects.get(slug="cpim-x9").roles.exists()
+    if "tier=" in url:
+        budget += TYPED_TARGET
     with django_assert_max_num_queries(budget + VERSION_QUERY):
         response = client.get(url)
     assert response.status_code == 200
