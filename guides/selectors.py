@@ -114,8 +114,22 @@ def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FA
 
 
 def published_guides() -> list[Guide]:
-    """The guide index: one query, without the long texts it does not show."""
-    return list(Guide.objects.published().defer("body", "body_html", "toc"))
+    """Every published guide, without the long texts a list does not show (one query)."""
+    return list(_listed_guides())
+
+
+# The guide index shows this many guides a page: today's fit on one.
+GUIDE_INDEX_PAGE_SIZE = 24
+
+
+def guide_index(page: int) -> Pager:
+    """Page `page` of the published guides, as `published_guides` lists them (two queries:
+    the count, the page). Raises common.pagination.PageOutOfRange past the last page."""
+    return paginate(_listed_guides(), page, GUIDE_INDEX_PAGE_SIZE, kept={})
+
+
+def _listed_guides():
+    return Guide.objects.published().defer("body", "body_html", "toc").order_by("title", "slug")
 
 
 def guide_page(slug: str, user) -> Guide:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
+from common.pagination import BadPage, page_number
 from common.pdf import pdf_response, render_pdf
 
 from . import selectors
@@ -29,14 +30,18 @@ def faq_question(request, slug):
 
 
 @require_safe
-@query_params()
+@vary_on_htmx
+@query_params("page")
 @published()
 def guide_index(request):
-    context = {
-        "guides": selectors.published_guides(),
-        "breadcrumbs": [("Guides", reverse("guides:index"))],
-    }
-    return render(request, "guides/index.html", context)
+    context = {"breadcrumbs": [("Guides", reverse("guides:index"))]}
+    try:
+        pager = selectors.guide_index(page_number(request.GET.get("page")))
+    except BadPage as bad:
+        context["page_error"] = str(bad)
+        return render_page(request, "guides/index.html", context, partial="guide-list", status=400)
+    context |= {"guides": pager.page.object_list, "pager": pager}
+    return render_page(request, "guides/index.html", context, partial="guide-list")
 
 
 @require_safe

@@ -6,6 +6,8 @@ from itertools import groupby
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from common.pagination import Pager, paginate
+
 from .ladder import SavedLadder
 from .models import (
     TIER_ORDER,
@@ -65,15 +67,33 @@ def ladder_rungs() -> list[tuple[int, list[Role]]]:
 
 
 def roles_by_tier() -> list[tuple[str, str, list[Role]]]:
-    """(tier label, tier, roles) from entry to executive, for the role index."""
-    roles = with_medians(
-        list(_with_median(Role.objects.only(*LADDER_COLUMNS).order_by("rank", "title")))
-    )
+    """(tier label, tier, roles) from entry to executive, for the site map."""
+    return by_tier(with_medians(list(_ladder_ordered())))
+
+
+# The role index shows this many roles a page: today's ladder fits on one.
+ROLE_INDEX_PAGE_SIZE = 50
+
+
+def role_index(page: int) -> tuple[list[tuple[str, str, list[Role]]], Pager]:
+    """Page `page` of every role, lowest rung first, each with its median, grouped by tier as
+    `roles_by_tier` groups them (three queries: the count, the roles, their medians). Raises
+    common.pagination.PageOutOfRange past the last page."""
+    pager = paginate(_ladder_ordered(), page, ROLE_INDEX_PAGE_SIZE, kept={})
+    return by_tier(with_medians(list(pager.page.object_list))), pager
+
+
+def _ladder_ordered():
+    return _with_median(Role.objects.only(*LADDER_COLUMNS).order_by("rank", "title", "slug"))
+
+
+def by_tier(roles: list[Role]) -> list[tuple[str, str, list[Role]]]:
+    """(tier label, tier, roles) from entry to executive, each tier's roles as given."""
     labels = dict(Tier.choices)
-    by_tier = {tier: [] for tier in TIER_ORDER}
+    grouped = {tier: [] for tier in TIER_ORDER}
     for role in roles:
-        by_tier[role.tier].append(role)
-    return [(labels[tier], tier, members) for tier, members in by_tier.items() if members]
+        grouped[role.tier].append(role)
+    return [(labels[tier], tier, members) for tier, members in grouped.items() if members]
 
 
 # A role as the ladder, routes and plans print it.

@@ -1,19 +1,24 @@
 """The role index. The role profile draws on other apps too: see careerpath/views/roles.py."""
 
-from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
+from common.pagination import BadPage, page_number
 
 from . import selectors
 
 
 @require_safe
-@query_params()
+@vary_on_htmx
+@query_params("page")
 @published()
 def role_index(request):
-    return render(
-        request,
-        "roles/index.html",
-        {"tiers": selectors.roles_by_tier(), "breadcrumbs": [("Roles", "/roles/")]},
-    )
+    context = {"breadcrumbs": [("Roles", "/roles/")]}
+    try:
+        tiers, pager = selectors.role_index(page_number(request.GET.get("page")))
+    except BadPage as bad:
+        context["page_error"] = str(bad)
+        return render_page(request, "roles/index.html", context, partial="role-list", status=400)
+    context |= {"tiers": tiers, "pager": pager}
+    return render_page(request, "roles/index.html", context, partial="role-list")

@@ -13,13 +13,19 @@ from roles import selectors as role_selectors
 
 from ..sitemaps import SITEMAPS
 
+GLANCE_PER_RUNG = 4  # today's rungs hold one or two roles each
+
 
 @require_safe
 @query_params()
 @published()
 def home(request):
-    context = {"rungs": role_selectors.ladder_rungs()}
-    return render(request, "careerpath/home.html", context)
+    # At a glance: each rung's first few roles, and how many more the role index lists.
+    rungs = [
+        (rank, roles[:GLANCE_PER_RUNG], len(roles) - GLANCE_PER_RUNG)
+        for rank, roles in role_selectors.ladder_rungs()
+    ]
+    return render(request, "careerpath/home.html", {"rungs": rungs})
 
 
 @require_safe

@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from certifications.models import Certification
 from guides.models import Guide
+from guides.selectors import GUIDE_INDEX_PAGE_SIZE
 from roles.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,43 @@ def test_the_index_leaves_out_drafts(client, make_guide):
     make_guide(title="Half-written guide", slug="half-written", published=False)
     html = client.get("/guides/").content.decode()
     assert "half-written" not in html and "Half-written guide" not in html
+
+
+def listed_guides(html: str) -> list[str]:
+    return re.findall(r'<h2 class="guide-card__title"><a href="/guides/([^/]+)/">', html)
+
+
+def test_todays_guides_fit_on_one_page_of_the_index(client):
+    html = client.get("/guides/").content.decode()
+    assert len(listed_guides(html)) == Guide.objects.published().count()
+    assert 'class="pager"' not in html
+
+
+def test_many_guides_come_in_pages_that_swap_in_place_with_htmx(
+    client, tenfold_content, htmx_headers
+):
+    total = Guide.objects.published().count()
+    assert total > GUIDE_INDEX_PAGE_SIZE
+    first = client.get("/guides/").content.decode()
+    assert len(listed_guides(first)) == GUIDE_INDEX_PAGE_SIZE
+    assert f"Guides 1–{GUIDE_INDEX_PAGE_SIZE} of {total}." in first
+    seen, url = [], "/guides/"
+    while url:
+        html = client.get(url).content.decode()
+        seen += listed_guides(html)
+        following = re.search(r'<a href="(\?page=\d+)" rel="next"', html)
+        url = f"/guides/{following.group(1)}" if following else ""
+    assert sorted(seen) == sorted(Guide.objects.published().values_list("slug", flat=True))
+    assert len(seen) == len(set(seen))
+    part = client.get("/guides/?page=2", **htmx_headers).content.decode()
+    assert "<html" not in part and 'rel="prev"' in part and 'hx-target="#guide-list"' in part
+
+
+@pytest.mark.parametrize("page", ["999", "0", "two"])
+def test_a_page_of_guides_that_is_not_one_is_a_400_with_the_way_back(client, page):
+    response = client.get("/guides/", {"page": page})
+    assert response.status_code == 400
+    assert 'href="/guides/">Go to the first page of guides' in response.content.decode()
 
 
 def test_a_guide_shows_its_rendered_body_reading_time_and_updated_date(client):

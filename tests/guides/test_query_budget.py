@@ -9,7 +9,7 @@ PAGES = [
     ("/faq/?page=1", 4),
     ("/faq/?q=leadership", 6),  # the site search's two queries, then the list's four
     ("/faq/how-much-do-operations-managers-earn/", 2),  # the question and where it falls
-    ("/guides/", 1),
+    ("/guides/", 2),  # the count of guides, a page of them
     ("/guides/working-with-senior-management/", 3),
 ]
 

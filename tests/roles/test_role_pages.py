@@ -1,11 +1,13 @@
 """The role index and the role profile."""
 
 import json
+import math
 import re
 
 import pytest
 
 from roles.models import Role
+from roles.selectors import ROLE_INDEX_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,53 @@ def test_role_index_groups_every_role_by_tier_with_headline_and_median(client):
     executive = html.split('id="tier-executive"')[1]
     assert "Chief Operating Officer" in executive and "Operations Analyst" not in executive
     assert "Median $102,950" in html
+
+
+def listed_roles(html: str) -> list[str]:
+    return re.findall(r'<li class="role-list__item">\s*<h3><a href="/roles/([^/]+)/">', html)
+
+
+def test_todays_roles_fit_on_one_page_of_the_index(client):
+    html = client.get("/roles/").content.decode()
+    assert len(listed_roles(html)) == Role.objects.count()
+    assert 'class="pager"' not in html
+
+
+def test_a_long_ladder_comes_in_pages_of_roles_lowest_rung_first(client, tenfold_content):
+    total = Role.objects.count()
+    assert total > ROLE_INDEX_PAGE_SIZE
+    first = client.get("/roles/").content.decode()
+    assert len(listed_roles(first)) == ROLE_INDEX_PAGE_SIZE
+    assert f"Roles 1–{ROLE_INDEX_PAGE_SIZE} of {total}, lowest rung first." in first
+    seen, url = [], "/roles/"
+    while url:
+        html = client.get(url).content.decode()
+        seen += listed_roles(html)
+        following = re.search(r'<a href="(\?page=\d+)" rel="next"', html)
+        url = f"/roles/{following.group(1)}" if following else ""
+    ordered = Role.objects.order_by("rank", "title", "slug").values_list("slug", flat=True)
+    assert seen == list(ordered)  # every role once, in ladder order, across the pages
+
+
+def test_a_page_of_roles_swaps_in_place_with_htmx(client, tenfold_content, htmx_headers):
+    response = client.get("/roles/?page=2", **htmx_headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and len(listed_roles(html)) == ROLE_INDEX_PAGE_SIZE
+    assert 'rel="prev"' in html and 'hx-target="#role-list"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [("99", "There are only {pages} pages of results; page 99 is past the end."), ("x", "Give")],
+)
+def test_a_page_that_is_not_one_is_a_400_with_the_way_back(client, tenfold_content, page, message):
+    pages = math.ceil(Role.objects.count() / ROLE_INDEX_PAGE_SIZE)
+    response = client.get("/roles/", {"page": page})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message.format(pages=pages) in html
+    assert 'href="/roles/">Go to the first page of roles' in html
 
 
 def test_profile_shows_summary_responsibilities_kpis_and_education(client):
