@@ -38,3 +38,20 @@ def filter_catalogue(
         and (not suits or getattr(c, f"suits_{suits}"))
         and (not issuer or c.issuer.slug == issuer)
     ]
+
+
+def typed_names(texts) -> list[str]:
+    """The texts a visitor typed to name certifications, each once, as they are looked up: no
+    name holds a NUL, which PostgreSQL refuses in any query."""
+    return list(dict.fromkeys(t.strip() for t in texts if t.strip() and "\x00" not in t))
+
+
+def named_by(texts: list[str], certifications) -> dict:
+    """Each text, to the certification it names by its slug or its acronym (any case), for the
+    texts that name one."""
+    named = {}
+    for text in texts:
+        for cert in certifications:
+            if text == cert.slug or text.casefold() == cert.acronym.casefold():
+                named.setdefault(text, cert)
+    return named

@@ -163,13 +163,19 @@ class CompareForm(forms.Form):
         slugs = list(dict.fromkeys(given))
         for slug in slugs:
             if given.count(slug) > 1:
-                name = self.known[slug].acronym if slug in self.known else f"“{slug}”"
-                self.notes.append(f"Removed a duplicate: {name} was chosen more than once.")
+                self._note_duplicate(
+                    self.known[slug].acronym if slug in self.known else f"“{slug}”"
+                )
         unknown = [s for s in slugs if s not in self.known]
         if unknown:
             names = ", ".join(f"“{s}”" for s in unknown)
             self.add_error(None, f"We have no certification called {names}.")
-        self.chosen = [self.known[s] for s in slugs if s in self.known]
+        for text in slugs:
+            cert = self.known.get(text)
+            if cert is not None and cert in self.chosen:  # typed by its slug and its acronym
+                self._note_duplicate(cert.acronym)
+            elif cert is not None:
+                self.chosen.append(cert)
         if len(self.chosen) > MAX_COMPARED:
             self.add_error(
                 None,
@@ -179,6 +185,11 @@ class CompareForm(forms.Form):
         elif self.asked and len(self.chosen) < MIN_COMPARED and not cleaned.get("pick"):
             self.add_error(None, "Choose at least two certifications to compare.")
         return cleaned
+
+    def _note_duplicate(self, name: str) -> None:
+        note = f"Removed a duplicate: {name} was chosen more than once."
+        if note not in self.notes:
+            self.notes.append(note)
 
     @property
     def ready(self) -> bool:

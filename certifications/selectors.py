@@ -7,6 +7,7 @@ from django.db.models import Min, Prefetch, Q, QuerySet, prefetch_related_object
 
 from roles.models import Role
 
+from .catalogue import named_by, typed_names
 from .models import Certification, Organization, suits_tier
 
 
@@ -101,9 +102,23 @@ NOT_COMPARED = (
 )
 
 
-def comparable() -> list[Certification]:
-    """Every certification with its issuer and what the comparison shows, in one query."""
-    return list(_with_issuers().defer(*NOT_COMPARED))
+def comparable(limit: int | None = None) -> list[Certification]:
+    """Every certification (or the first `limit`) with its issuer and what the comparison
+    shows, in one query."""
+    found = _with_issuers().defer(*NOT_COMPARED)
+    return list(found[:limit] if limit is not None else found)
+
+
+def comparable_named(texts) -> dict[str, Certification]:
+    """The certification each text names by its slug or acronym (any case), read as
+    `comparable` reads them, for the texts that name one (one query, none for no texts)."""
+    wanted = typed_names(texts)
+    if not wanted:
+        return {}
+    naming = Q(slug__in=wanted)
+    for text in wanted:
+        naming |= Q(acronym__iexact=text)
+    return named_by(wanted, _with_issuers().defer(*NOT_COMPARED).filter(naming))
 
 
 def comparable_in_order(slugs: list[str]) -> list[Certification]:

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from common.release import code_fingerprint, content_version_sql
 
 from . import selectors
+from .catalogue import named_by, typed_names
 from .compare import ROWS, ComparisonRow, compared_values
 from .facts import validity
 from .models import Certification, StoredParts, certification_url
@@ -87,13 +88,33 @@ def store(version: int) -> int:
     return len(StoredParts.objects.bulk_create(rows, batch_size=BATCH))
 
 
-def options() -> list[Option] | None:
-    """Every certification stored for the current version by this release, by acronym, as the
-    comparison lists them; None when none is stored (one query)."""
+def options(limit: int | None = None) -> list[Option] | None:
+    """Every certification (or the first `limit`) stored for the current version by this
+    release, by acronym, as the comparison lists them; None when none is stored (one query)."""
+    sql, params = _options_sql(), [code_fingerprint()]
+    if limit is not None:
+        sql, params = f"{sql} LIMIT %s", [*params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(_options_sql(), [code_fingerprint()])
+        cursor.execute(sql, params)
         found = [Option(*row) for row in cursor.fetchall()]
     return found or None
+
+
+def options_named(texts: list[str]) -> dict[str, Option]:
+    """The stored certification each text names by its slug or acronym (any case), for the
+    texts that name one (one query, none for no texts)."""
+    wanted = typed_names(texts)
+    if not wanted:
+        return {}
+    slots = ", ".join(["%s"] * len(wanted))
+    sql = (
+        f"SELECT slug, acronym, name FROM {_table()} WHERE version = {content_version_sql()} "
+        f"AND code = %s AND (slug IN ({slots}) OR LOWER(acronym) IN ({slots}))"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [code_fingerprint(), *wanted, *(t.lower() for t in wanted)])
+        found = [Option(*row) for row in cursor.fetchall()]
+    return named_by(wanted, found)
 
 
 def listed_parts(slugs: list[str]) -> dict[str, dict] | None:

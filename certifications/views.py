@@ -168,11 +168,21 @@ def certification_detail(request, slug):
 @vary_on_htmx
 @query_params("c", "diff", "pick")
 def compare(request):
-    stored_options = stored_parts.options()
-    if stored_options is None:
-        known = {c.slug: c for c in selectors.comparable()}
+    # Past a list's size the certifications are typed by acronym (or slug), not ticked or
+    # picked: only those asked for are read.
+    limit = role_selectors.PICKER_LIMIT
+    stored_options = stored_parts.options(limit=limit + 1)
+    listed = stored_options if stored_options is not None else selectors.comparable(limit + 1)
+    by_name = len(listed) > limit
+    if by_name:
+        # Enough to hold every answer the form can accept, and to name what it cannot.
+        asked = request.GET.getlist("c")[: MAX_COMPARED * 4]
+        if stored_options is not None:
+            known = stored_parts.options_named(asked)
+        else:
+            known = selectors.comparable_named(asked)
     else:
-        known = {option.slug: option for option in stored_options}
+        known = {c.slug: c for c in listed}
     form = CompareForm(request.GET, known=known)
     form.is_valid()
     differences_only = bool(form.cleaned_data.get("diff"))
@@ -199,10 +209,14 @@ def compare(request):
         "rows": rows,
         "differences_only": differences_only,
         "slugs": slugs,
+        "by_name": by_name,
         "addable": [c for c in known.values() if c not in chosen]
-        if len(chosen) < MAX_COMPARED
+        if len(chosen) < MAX_COMPARED and not by_name
         else [],
-        "options": list(known.values()),
+        "can_add": len(chosen) < MAX_COMPARED,
+        "options": [] if by_name else list(known.values()),
+        # Typed names come back as typed, in the picker's four fields.
+        "typed": [*request.GET.getlist("c")[:MAX_COMPARED], *[""] * MAX_COMPARED][:MAX_COMPARED],
         "ticked": set(slugs),
         "still_picking": form.chosen if not chosen and form.cleaned_data.get("pick") else [],
         "canonical_query": urlencode([("c", s) for s in sorted(slugs)]) if chosen else "",

@@ -6,6 +6,8 @@ import re
 import pytest
 
 from certifications.compare import ROWS
+from certifications.models import Certification
+from roles.selectors import PICKER_LIMIT
 
 from .conftest import (
     assert_no_inline_code,
@@ -291,3 +293,45 @@ def test_the_first_column_stays_in_view_on_a_narrow_screen(client):
     css = Path(finders.find("css/certifications.css")).read_text(encoding="utf-8")
     sticky = css[css.index('.comparison-table th[scope="row"]') :]
     assert "position: sticky" in sticky.split("}")[0]
+
+
+# More certifications than a list holds (ten times today's): each is typed by its acronym.
+
+
+def test_with_many_certifications_the_picker_and_the_add_list_are_typed(client, tenfold_content):
+    assert Certification.objects.count() > PICKER_LIMIT
+    picker = client.get(URL).content.decode()
+    assert '<input id="pick-1" name="c" type="text"' in picker and 'id="pick-4"' in picker
+    assert 'type="checkbox"' not in picker and "Type their acronyms" in picker
+    assert 'href="/certifications/">catalogue</a>' in picker
+    html = client.get(URL, {"c": ["cpim", "cscp"]}).content.decode()
+    assert '<input id="add-c" name="c" type="text"' in html and "<option" not in html
+    assert_valid_html(html)
+
+
+def test_typed_acronyms_compare_in_any_case_and_link_by_slug(client, tenfold_content):
+    response = client.get(URL, {"c": ["CPIM", "pmp", "cscp-x3"]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert column_headers(html) == ["cpim", "pmp", "cscp-x3"]
+    assert 'name="c" value="pmp"' in html  # the add form keeps those chosen by slug
+    same = client.get(URL, {"c": ["cpim", "pmp", "cscp-x3"]}).content.decode()
+    assert table_rows(html) == table_rows(same)
+
+
+def test_a_typed_name_that_names_nothing_is_a_400_that_keeps_what_was_typed(
+    client, tenfold_content
+):
+    response = client.get(URL, {"c": ["CPIM", "astronaut"]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "We have no certification called “astronaut”." in html
+    assert 'id="pick-1" name="c" type="text"' in html and 'value="astronaut"' in html
+
+
+def test_one_certification_typed_twice_by_slug_and_acronym_is_noted_once(client, tenfold_content):
+    response = client.get(URL, {"c": ["cpim", "CPIM", "pmp"]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count("Removed a duplicate: CPIM was chosen more than once.") == 1
+    assert column_headers(html) == ["cpim", "pmp"]

@@ -137,3 +137,19 @@ def test_pages_read_from_stored_parts_stay_within_their_query_budget(
 ):
     with django_assert_max_num_queries(budget + VERSION_QUERY):
         assert client.get(url).status_code == 200
+
+
+def test_comparisons_typed_by_name_are_the_same_from_stored_parts(
+    client, settings, tenfold_content
+):
+    """Past a list's size the comparison looks up only the certifications asked for, by slug
+    or acronym, among the stored ones or the tables alike."""
+    settings.PUBLISH_PAGES = True
+    settings.PAGE_CACHE_SECONDS = 0
+    stored_parts.store(bump_content_version())
+    queries = ["c=CPIM&c=pmp&c=cscp-x3", "c=cpim&c=astronaut", "c=cpim&c=CPIM&c=pmp", "", "c=pmp"]
+    urls = [f"/certifications/compare/?{query}" for query in queries]
+    from_stored = pages(client, urls)
+    StoredParts.objects.all().delete()
+    assert from_stored == pages(client, urls)
+    assert {status for status, _ in from_stored.values()} == {200, 400}
