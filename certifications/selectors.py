@@ -27,18 +27,13 @@ def catalogue() -> list[Certification]:
     return list(_with_issuers())
 
 
-# What the catalogue page never reads: it filters and ranks every certification, and prints
-# a card and the facts of a fit for some (stored rendered, stored_parts.py).
-NOT_LISTED = (
-    "audience",
-    "eligibility",
-    "exam_format",
-    "cost_note",
+# The facts only a certification's own page and the API carry (its sources are JSON, decoded
+# for every row read), and the issuer's description: no list or comparison reads them.
+ONLY_ON_ITS_PAGE = (
     "cost_total",
     "cost_total_note",
     "study_hours",
     "pass_rate",
-    "renewal",
     "official_url",
     "verified_on",
     "sources",
@@ -48,6 +43,9 @@ NOT_LISTED = (
     "issuer__description",
     "issuer__updated",
 )
+# What the catalogue page never reads: it filters and ranks every certification, and prints
+# a card and the facts of a fit for some (stored rendered, stored_parts.py).
+NOT_LISTED = (*ONLY_ON_ITS_PAGE, "audience", "eligibility", "exam_format", "cost_note", "renewal")
 
 
 def listing() -> list[Certification]:
@@ -82,24 +80,8 @@ def _listing_sql() -> str:
     )
 
 
-# What the comparison page never shows: the facts only a certification's own page and the API
-# carry (its sources are JSON, decoded for every row read), and the issuer's description.
-NOT_COMPARED = (
-    "cost_total",
-    "cost_total_note",
-    "study_hours",
-    "pass_rate",
-    "min_experience_years",
-    "no_prerequisite",
-    "official_url",
-    "verified_on",
-    "sources",
-    "unverified",
-    "editor_notes",
-    "updated",
-    "issuer__description",
-    "issuer__updated",
-)
+# What the comparison page never shows.
+NOT_COMPARED = (*ONLY_ON_ITS_PAGE, "min_experience_years", "no_prerequisite")
 
 
 def comparable(limit: int | None = None) -> list[Certification]:

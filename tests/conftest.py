@@ -1,6 +1,7 @@
 """Shared fixtures: the real content files are loaded once into the test database, through the
 same loader editors use; each test runs in a transaction that is rolled back."""
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -61,3 +62,15 @@ def tenfold_content(db):
     from careerpath.synthetic import multiply_content
 
     return multiply_content(10)
+
+
+def every_page(client, path: str, listed) -> list[str]:
+    """What `listed(html)` finds on each page of a list, first page to last, following each
+    page's "Next" link as a visitor without JavaScript would."""
+    found, url = [], path
+    while url:
+        html = client.get(url).content.decode()
+        found += listed(html)
+        following = re.search(r'<a href="(\?page=\d+)" rel="next"', html)
+        url = f"{path}{following.group(1)}" if following else ""
+    return found

@@ -11,6 +11,7 @@ from certifications.models import Certification
 from guides.models import Guide
 from guides.selectors import GUIDE_INDEX_PAGE_SIZE
 from roles.models import Role
+from tests.conftest import every_page
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +59,7 @@ def test_many_guides_come_in_pages_that_swap_in_place_with_htmx(
     first = client.get("/guides/").content.decode()
     assert len(listed_guides(first)) == GUIDE_INDEX_PAGE_SIZE
     assert f"Guides 1–{GUIDE_INDEX_PAGE_SIZE} of {total}." in first
-    seen, url = [], "/guides/"
-    while url:
-        html = client.get(url).content.decode()
-        seen += listed_guides(html)
-        following = re.search(r'<a href="(\?page=\d+)" rel="next"', html)
-        url = f"/guides/{following.group(1)}" if following else ""
+    seen = every_page(client, "/guides/", listed_guides)
     assert sorted(seen) == sorted(Guide.objects.published().values_list("slug", flat=True))
     assert len(seen) == len(set(seen))
     part = client.get("/guides/?page=2", **htmx_headers).content.decode()

@@ -8,6 +8,7 @@ import pytest
 
 from roles.models import Role
 from roles.selectors import ROLE_INDEX_PAGE_SIZE
+from tests.conftest import every_page
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +40,7 @@ def test_a_long_ladder_comes_in_pages_of_roles_lowest_rung_first(client, tenfold
     first = client.get("/roles/").content.decode()
     assert len(listed_roles(first)) == ROLE_INDEX_PAGE_SIZE
     assert f"Roles 1–{ROLE_INDEX_PAGE_SIZE} of {total}, lowest rung first." in first
-    seen, url = [], "/roles/"
-    while url:
-        html = client.get(url).content.decode()
-        seen += listed_roles(html)
-        following = re.search(r'<a href="(\?page=\d+)" rel="next"', html)
-        url = f"/roles/{following.group(1)}" if following else ""
+    seen = every_page(client, "/roles/", listed_roles)
     ordered = Role.objects.order_by("rank", "title", "slug").values_list("slug", flat=True)
     assert seen == list(ordered)  # every role once, in ladder order, across the pages
 
