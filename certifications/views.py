@@ -168,21 +168,7 @@ def certification_detail(request, slug):
 @vary_on_htmx
 @query_params("c", "diff", "pick")
 def compare(request):
-    # Past a list's size the certifications are typed by acronym (or slug), not ticked or
-    # picked: only those asked for are read.
-    limit = role_selectors.PICKER_LIMIT
-    stored_options = stored_parts.options(limit=limit + 1)
-    listed = stored_options if stored_options is not None else selectors.comparable(limit + 1)
-    by_name = len(listed) > limit
-    if by_name:
-        # Enough to hold every answer the form can accept, and to name what it cannot.
-        asked = request.GET.getlist("c")[: MAX_COMPARED * 4]
-        if stored_options is not None:
-            known = stored_parts.options_named(asked)
-        else:
-            known = selectors.comparable_named(asked)
-    else:
-        known = {c.slug: c for c in listed}
+    known, by_name, stored_options = _comparable(request.GET.getlist("c"))
     form = CompareForm(request.GET, known=known)
     form.is_valid()
     differences_only = bool(form.cleaned_data.get("diff"))
@@ -229,6 +215,22 @@ def compare(request):
         partial="comparison",
         status=400 if form.errors or form.notes else 200,
     )
+
+
+def _comparable(asked: list[str]) -> tuple[dict, bool, list | None]:
+    """The certifications a comparison may name, by what names them; whether they are typed by
+    name (past a list's size: then only those `asked` for are read, by slug or acronym); and
+    the stored list of certifications, None when none is stored (stored_parts.py)."""
+    limit = role_selectors.PICKER_LIMIT
+    stored_options = stored_parts.options(limit=limit + 1)
+    listed = stored_options if stored_options is not None else selectors.comparable(limit + 1)
+    if len(listed) <= limit:
+        return {c.slug: c for c in listed}, False, stored_options
+    # Enough to hold every answer the form can accept, and to name what it cannot.
+    asked = asked[: MAX_COMPARED * 4]
+    if stored_options is not None:
+        return stored_parts.options_named(asked), True, stored_options
+    return selectors.comparable_named(asked), True, None
 
 
 def _compared(chosen: list, differences_only: bool, stored_options) -> tuple[list, list, bool]:
