@@ -196,7 +196,7 @@ def compare(request):
         "differences_only": differences_only,
         "slugs": slugs,
         "by_name": by_name,
-        "addable": [c for c in known.values() if c not in chosen]
+        "addable": [c for c in known.values() if c.slug not in slugs]
         if len(chosen) < MAX_COMPARED and not by_name
         else [],
         "can_add": len(chosen) < MAX_COMPARED,
