@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from careerpath.views.roles import CERTIFICATIONS_SHOWN
+from certifications import selectors as certification_selectors
 from roles.models import Role
 from roles.selectors import ROLE_INDEX_PAGE_SIZE
 from tests.conftest import every_page
@@ -154,6 +156,24 @@ def test_a_rung_that_shares_its_occupation_shows_a_labelled_estimate_with_its_me
 def test_profile_links_the_certifications_that_suit_it(client):
     html = client.get("/roles/inventory-analyst/").content.decode()
     assert 'href="/certifications/cpim/"' in html
+
+
+def test_with_many_suiting_certifications_a_profile_lists_a_few_and_links_the_rest(
+    client, tenfold_content
+):
+    role = Role.objects.get(slug="operations-manager")
+    suiting = certification_selectors.suiting_role(role)
+    assert len(suiting) > CERTIFICATIONS_SHOWN
+    html = client.get(role.get_absolute_url()).content.decode()
+    section = html.split('id="certs-heading"')[1].split("</section>")[0]
+    listed = re.findall(r'<li><a href="/certifications/([^/]+)/">', section)
+    assert listed == [c.slug for c in suiting[:CERTIFICATIONS_SHOWN]]
+    more = len(suiting) - CERTIFICATIONS_SHOWN
+    assert (
+        f'<a href="/certifications/?suits={role.tier}">{more} more for mid-level roles' in section
+    )
+    api = client.get("/api/v1/roles/operations-manager").json()
+    assert len(api["certifications"]) == len(suiting)  # the API's role lists them all
 
 
 def test_profile_shows_reports_to_and_leads_to(client):
