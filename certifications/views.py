@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import PageOutOfRange, paginate
+from common.pagination import PICKER_LIMIT, PageOutOfRange, paginate
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 
@@ -75,8 +75,8 @@ def catalogue(request):
     filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
     # More roles than a list holds: the target is typed by name, and the years each tier
     # starts from are counted over all of them.
-    roles = role_selectors.role_choices(limit=role_selectors.PICKER_LIMIT + 1)
-    by_name = len(roles) > role_selectors.PICKER_LIMIT
+    roles = role_selectors.role_choices(limit=PICKER_LIMIT + 1)
+    by_name = len(roles) > PICKER_LIMIT
     if by_name:
         named = role_selectors.role_named(request.GET.get("target", ""))
         roles = [named] if named else []
@@ -221,7 +221,7 @@ def _comparable(asked: list[str]) -> tuple[dict, bool, list | None]:
     """The certifications a comparison may name, by what names them; whether they are typed by
     name (past a list's size: then only those `asked` for are read, by slug or acronym); and
     the stored list of certifications, None when none is stored (stored_parts.py)."""
-    limit = role_selectors.PICKER_LIMIT
+    limit = PICKER_LIMIT
     stored_options = stored_parts.options(limit=limit + 1)
     listed = stored_options if stored_options is not None else selectors.comparable(limit + 1)
     if len(listed) <= limit:

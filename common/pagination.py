@@ -7,6 +7,10 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Page, Paginator
 
+# Up to this many, a page offers things in a list to choose from (a select, checkboxes); past
+# it, each is typed by its name: the path planner's roles, the fit finder's target role, the
+# certifications a comparison takes.
+PICKER_LIMIT = 60
 # The most a page number may be in a query string (forms use it as max_value).
 MAX_PAGE = 10_000
 NOT_A_PAGE = "Give a page number, for example 2."

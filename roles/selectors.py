@@ -234,11 +234,6 @@ def role_choices(limit: int | None = None) -> list[Role]:
     return list(Role.objects.raw(f"{sql} LIMIT %s", [limit]))
 
 
-# Up to this many roles a page offers them in a list to choose from; beyond, a role is typed
-# by its title or slug (the path planner's two roles, the fit finder's target).
-PICKER_LIMIT = 60
-
-
 def roles_named(texts) -> dict[str, str]:
     """The slug of the role each text names by its slug or title (any case), for the texts
     that name one (one query)."""

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_safe
 from careerpath.ladder_diagram import ladder_diagram
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
+from common.pagination import PICKER_LIMIT
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
-from roles.selectors import PICKER_LIMIT
 
 from ..profiles import route_index, route_ladder
 

@@ -7,7 +7,7 @@ import pytest
 
 from certifications.compare import ROWS
 from certifications.models import Certification
-from roles.selectors import PICKER_LIMIT
+from common.pagination import PICKER_LIMIT
 
 from .conftest import (
     assert_no_inline_code,

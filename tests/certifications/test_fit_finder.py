@@ -9,8 +9,8 @@ from certifications import selectors
 from certifications.facts import summary_line
 from certifications.fit import Growth, rank_for
 from certifications.models import Certification, Focus
+from common.pagination import PICKER_LIMIT
 from roles.models import Role
-from roles.selectors import PICKER_LIMIT
 
 from .conftest import assert_valid_html, between
 
