@@ -3,6 +3,7 @@ page lists and counts them all, so filtering them costs no further query)."""
 
 from collections.abc import Iterable
 
+from common.text import nameable
 from roles.models import Tier
 
 from .models import Certification, Focus, Organization
@@ -41,9 +42,8 @@ def filter_catalogue(
 
 
 def typed_names(texts) -> list[str]:
-    """The texts a visitor typed to name certifications, each once, as they are looked up: no
-    name holds a NUL, which PostgreSQL refuses in any query."""
-    return list(dict.fromkeys(t.strip() for t in texts if t.strip() and "\x00" not in t))
+    """The texts a visitor typed to name certifications, each once, as they are looked up."""
+    return list(dict.fromkeys(t.strip() for t in texts if t.strip() and nameable(t)))
 
 
 def named_by(texts: list[str], certifications) -> dict:

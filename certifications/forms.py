@@ -111,13 +111,13 @@ class FitFinderForm(forms.Form):
         return cls(query, roles=roles, by_name=by_name)
 
     def clean_target(self) -> str:
-        """The slug of the role aimed at ("" for any)."""
+        """The slug of the role aimed at ("" for any). Typed by name, the role is the one the
+        text names (`roles.selectors.role_named`), given as `roles`."""
         text = self.cleaned_data["target"].strip()
         if not self.by_name or not text:
             return text
-        for role in self.roles.values():
-            if text == role.slug or text.casefold() == role.title.casefold():
-                return role.slug
+        if self.roles:
+            return next(iter(self.roles))
         raise forms.ValidationError(
             f"We have no role called “{text[:60]}”. Type a role's title, for example "
             "Operations Manager, or leave it empty."

@@ -48,6 +48,9 @@ ONLY_ON_ITS_PAGE = (
 NOT_LISTED = (*ONLY_ON_ITS_PAGE, "audience", "eligibility", "exam_format", "cost_note", "renewal")
 
 
+ISSUER_LISTED = ["id", "name", "slug", "abbreviation", "url"]
+
+
 def listing() -> list[Certification]:
     """Every certification with its issuer and what the catalogue page reads, in one query."""
     # Plain SQL: building this query with the ORM costs more than running it. raw() still
@@ -61,9 +64,6 @@ def listing() -> list[Certification]:
             issuers[cert.issuer_id] = Organization.from_db(cert._state.db, ISSUER_LISTED, values)
         cert.issuer = issuers[cert.issuer_id]
     return certifications
-
-
-ISSUER_LISTED = ["id", "name", "slug", "abbreviation", "url"]
 
 
 @functools.cache
@@ -84,10 +84,14 @@ def _listing_sql() -> str:
 NOT_COMPARED = (*ONLY_ON_ITS_PAGE, "min_experience_years", "no_prerequisite")
 
 
+def _comparing() -> QuerySet[Certification]:
+    return _with_issuers().defer(*NOT_COMPARED)
+
+
 def comparable(limit: int | None = None) -> list[Certification]:
     """Every certification (or the first `limit`) with its issuer and what the comparison
     shows, in one query."""
-    found = _with_issuers().defer(*NOT_COMPARED)
+    found = _comparing()
     return list(found[:limit] if limit is not None else found)
 
 
@@ -100,12 +104,12 @@ def comparable_named(texts) -> dict[str, Certification]:
     naming = Q(slug__in=wanted)
     for text in wanted:
         naming |= Q(acronym__iexact=text)
-    return named_by(wanted, _with_issuers().defer(*NOT_COMPARED).filter(naming))
+    return named_by(wanted, _comparing().filter(naming))
 
 
 def comparable_in_order(slugs: list[str]) -> list[Certification]:
     """The certifications with these slugs, in that order, as `comparable` reads them."""
-    found = {c.slug: c for c in _with_issuers().defer(*NOT_COMPARED).filter(slug__in=slugs)}
+    found = {c.slug: c for c in _comparing().filter(slug__in=slugs)}
     return [found[slug] for slug in slugs if slug in found]
 
 

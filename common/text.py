@@ -1,4 +1,4 @@
-"""Small English helpers for sentences built from content."""
+"""Small helpers for text: English sentences built from content, and text from visitors."""
 
 # Titles whose first letter is a vowel letter but not a vowel sound ("a Unit Manager").
 _CONSONANT_SOUND = ("uni", "use", "usu", "one")
@@ -17,3 +17,10 @@ def with_article(noun: str) -> str:
     else:
         vowel_sound = word[0].lower() in "aeiou" and not word.lower().startswith(_CONSONANT_SOUND)
     return f"{'an' if vowel_sound else 'a'} {noun}"
+
+
+def nameable(text: str) -> bool:
+    """Whether a text from a visitor could name something (a role, a certification): no name
+    holds a NUL, which PostgreSQL refuses in any query, so a text with one names nothing and
+    is never sent."""
+    return "\x00" not in text

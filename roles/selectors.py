@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from common.pagination import Pager, paginate
+from common.text import nameable
 
 from .ladder import SavedLadder
 from .models import (
@@ -35,12 +36,6 @@ def _with_median(queryset):
             to_attr="median_figures",
         )
     )
-
-
-def _nameable(text: str) -> bool:
-    """Whether a text from a visitor could name a role: no name holds a NUL, which PostgreSQL
-    refuses in any query, so a text with one names nothing and is never sent."""
-    return "\x00" not in text
 
 
 def _next_roles():
@@ -170,7 +165,7 @@ def ladder_roles(slugs=None) -> list[Role]:
     )
     chosen = Role.objects.only(*LADDER_COLUMNS)
     if slugs is not None:
-        chosen = chosen.filter(slug__in=[slug for slug in slugs if _nameable(slug)])
+        chosen = chosen.filter(slug__in=[slug for slug in slugs if nameable(slug)])
     roles = _with_median(chosen).prefetch_related(
         _next_roles(),
         Prefetch("role_skills", queryset=role_skills),
@@ -247,7 +242,7 @@ def role_named(text: str) -> Role | None:
 
 
 def _named(texts) -> dict[str, Role]:
-    wanted = [t.strip() for t in texts if t.strip() and _nameable(t)]
+    wanted = [t.strip() for t in texts if t.strip() and nameable(t)]
     if not wanted:
         return {}
     naming = Q(slug__in=wanted)
@@ -264,7 +259,7 @@ def _named(texts) -> dict[str, Role]:
 def roles_titled(text: str, limit: int) -> list[Role]:
     """Up to `limit` roles whose title holds every word of `text`, lowest rung first."""
     words = text.split()[:8]
-    if not words or not _nameable(text):
+    if not words or not nameable(text):
         return []
     matching = Q()
     for word in words:
