@@ -39,11 +39,15 @@ run: $(STAMP) ## set up (virtualenv, migrations, content) and serve http://127.0
 	$(PY) manage.py load_content
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-serve: $(STAMP) ## production server: gunicorn with whitenoise (needs DJANGO_SECRET_KEY)
+# Pages are published after a change by a worker of its own, not in the editor's save.
+serve: export CAREERPATH_TASKS ?= database
+serve: $(STAMP) ## production server: gunicorn with whitenoise, and the publishing worker (needs DJANGO_SECRET_KEY)
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(PY) manage.py load_content
 	DJANGO_DEBUG=0 $(PY) manage.py publish_pages
+	@DJANGO_DEBUG=0 $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn -c gunicorn.conf.py careerpath.wsgi:application
 
 test: $(STAMP) ## the whole test suite (PostgreSQL when DATABASE_URL points at one)

@@ -4,8 +4,9 @@ The version is a number in the database (`ContentVersion`), moved in the same tr
 every change to the content, by whichever process makes it (an admin request, `load_content`, a
 shell). Every process on every machine therefore reads the same number, and a change and its
 version commit together or not at all. After the commit the search index is rebuilt and the
-number moves once more, so no page built from the old index outlives it; in that transaction the
-pages that show one thing are published again under the new number (publishing.py).
+number moves once more, so no page built from the old index outlives it; then the pages that
+show one thing are published again under the new number (publishing.py), by a task that runs in
+this process or in a worker (tasks.py).
 
 Where the page cache is shared (Redis), the number is also copied into that cache beside the
 pages, so a cached page costs one round trip (the copy and the page fetched together). The copy
@@ -94,30 +95,36 @@ def publish_version(version: int) -> None:
         logger.warning("Could not publish content version %s: %s", version, exc)
 
 
-def _new_version(*, reindex: bool, publish: bool) -> int:
-    """Move the version on in a transaction of its own, after rebuilding the search index
-    and/or before publishing the pages under the new number; copy it to the shared cache once
-    committed. How many pages were published."""
-    from .publishing import publish_pages
+def _new_version(*, reindex: bool) -> int:
+    """Move the version on in a transaction of its own, after rebuilding the search index if
+    asked; copy it to the shared cache once committed. The new number."""
     from .search import rebuild_index
 
     with transaction.atomic():
         if reindex:
             rebuild_index()
         version = bump_content_version()
-        published = publish_pages(version) if publish else 0
     publish_version(version)
-    return published
+    return version
 
 
 def _refresh() -> None:
-    _new_version(reindex=True, publish=settings.PUBLISH_PAGES)
+    """After a change commits: the index rebuilt under a new version, whose pages are published
+    by a task (careerpath/tasks.py): in this process or by a worker, as settings.TASKS says.
+    Until they are, every page is built on request, so none is ever stale."""
+    from .tasks import publish
+
+    version = _new_version(reindex=True)
+    if settings.PUBLISH_PAGES:
+        publish.enqueue(version)
 
 
 def republish() -> int:
-    """Publish every page again under a new version, as after a change: for a release, whose
-    pages changed while the content did not. How many pages."""
-    return _new_version(reindex=False, publish=True)
+    """Publish every page again under a new version, here and now, as after a change: for a
+    release, whose pages changed while the content did not. How many pages."""
+    from .tasks import publish
+
+    return publish.call(_new_version(reindex=False))
 
 
 def content_changed(**kwargs) -> None:

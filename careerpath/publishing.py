@@ -3,11 +3,11 @@
 A page built on request costs 5 to 20 times a bare Django answer (README: Benchmark), and the
 first visitor after every edit would pay it. So, like the search index, the pages the sitemap
 lists, the ladder as each role's page links to it, each role in each industry and the API's
-answers about one thing are built again in the transaction that moves the content version
-(freshness.py), by the process that made the change, and stored in the database with that
-version. The page cache serves one only while its version is current and it was built by the
-release that serves it, read in the same query (`published_page`); until then, the page is
-built on request as before.
+answers about one thing are built again once a change has moved the content version
+(freshness.py), by a task (tasks.py) that runs in the process that made the change or in a
+worker of its own, and stored in the database with that version. The page cache serves one
+only while its version is current and it was built by the release that serves it, read in the
+same query (`published_page`); until then, the page is built on request as before.
 
 Each page is built as an anonymous visitor's request through the whole middleware stack, and
 kept as the page cache keeps a page (its status, the headers of the middleware inside the page

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "ninja",
+    "django_tasks_db",
     "roles",
     "certifications",
     "guides",
@@ -171,6 +172,21 @@ CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 # (careerpath/publishing.py). Off in development, where templates change without a release.
 PUBLISH_PAGES = env_bool("CAREERPATH_PUBLISH_PAGES", not DEBUG)
 CONTENT_VERSION_SECONDS = int(os.environ.get("CONTENT_VERSION_SECONDS", "10"))
+# Where that publishing runs (careerpath/tasks.py). "immediate": in the process that made the
+# change, right after it commits (development, tests, a small site). "database": queued in the
+# database and run by a worker of its own (`manage.py db_worker`, started by `make serve`), so an
+# editor's save never waits for thousands of pages; until the worker is done, pages are built on
+# request, never stale.
+TASK_RUNNER = os.environ.get("CAREERPATH_TASKS", "immediate")
+if TASK_RUNNER not in ("immediate", "database"):
+    raise ImproperlyConfigured("CAREERPATH_TASKS is immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_RUNNER == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend",
+    }
+}
 # `X-Cache: hit` on cached pages: for development only, it tells anyone what is cached.
 PAGE_CACHE_HEADER = env_bool("CAREERPATH_CACHE_HEADER", DEBUG)
 
