@@ -11,6 +11,9 @@ from django.core.paginator import EmptyPage, Page, Paginator
 # it, each is typed by its name: the path planner's roles, the fit finder's target role, the
 # certifications a comparison takes.
 PICKER_LIMIT = 60
+# The roles of one rung the home page and the ladder show (the ladder's diagram holds three
+# boxes a rung at a phone's width with their text whole); the role index lists the rest.
+RUNG_LIMIT = 3
 # The most a page number may be in a query string (forms use it as max_value).
 MAX_PAGE = 10_000
 NOT_A_PAGE = "Give a page number, for example 2."

@@ -3,7 +3,8 @@ returns what a page needs in a fixed number of queries, whatever the amount of c
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from common.pagination import Pager, paginate
@@ -59,6 +60,30 @@ def ladder_rungs() -> list[tuple[int, list[Role]]]:
     )
     with_medians(roles)
     return [(rank, list(group)) for rank, group in groupby(roles, key=lambda r: r.rank)]
+
+
+def ladder_glance(per_rung: int, *, also: str = "") -> list[tuple[int, list[Role], int]]:
+    """Each rung, lowest first: its first `per_rung` roles by title (the role `also` names
+    last among them, wherever it sits on its rung), each with its median figure and next
+    roles, and how many more roles the rung holds. Three queries however long the ladder."""
+    ranked = Role.objects.only(*LADDER_COLUMNS).annotate(
+        place=Window(RowNumber(), partition_by=F("rank"), order_by=(F("title"), F("slug"))),
+        on_rung=Window(Count("pk"), partition_by=F("rank")),
+    )
+    shown = Q(place__lte=per_rung) | Q(slug=also) if also else Q(place__lte=per_rung)
+    roles = list(
+        _with_median(ranked.filter(shown))
+        .prefetch_related(_next_roles())
+        .order_by("rank", "title", "slug")
+    )
+    with_medians(roles)
+    rungs = []
+    for rank, found in groupby(roles, key=lambda r: r.rank):
+        group = list(found)
+        if len(group) > per_rung:  # the role asked for, past the first few: it takes the last place
+            group = [*group[: per_rung - 1], next(r for r in group if r.slug == also)]
+        rungs.append((rank, group, group[0].on_rung - len(group)))
+    return rungs
 
 
 def roles_by_tier() -> list[tuple[str, str, list[Role]]]:

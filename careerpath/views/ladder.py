@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 from careerpath.ladder_diagram import ladder_diagram
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import PICKER_LIMIT
+from common.pagination import PICKER_LIMIT, RUNG_LIMIT
+from common.text import nameable
 from roles import selectors
 from roles.ladder import NoRoute, next_role, plan_route
 from roles.models import Industry
@@ -27,16 +28,19 @@ LADDER_CRUMBS = [("Ladder", "/ladder/")]
 @query_params("role")
 @published("role")
 def ladder(request):
-    rungs = selectors.ladder_rungs()
-    slug = request.GET.get("role")
+    slug = request.GET.get("role", "")
+    # Each rung's first few roles, and the one chosen wherever it sits on its rung.
+    rungs = selectors.ladder_glance(RUNG_LIMIT, also=slug if nameable(slug) else "")
     selected, status = None, 200
     if slug:
-        selected = next((r for _, roles in rungs for r in roles if r.slug == slug), None)
+        selected = next((r for _, roles, _ in rungs for r in roles if r.slug == slug), None)
         if selected is None:
             status = 404
     context = {
         "rungs": rungs,
-        "diagram": ladder_diagram(rungs),
+        "more": sum(more for _, _, more in rungs),
+        "per_rung": RUNG_LIMIT,
+        "diagram": ladder_diagram([(rank, roles) for rank, roles, _ in rungs]),
         "selected": selected,
         "unknown_role": slug if status == 404 else None,
         "breadcrumbs": LADDER_CRUMBS,

@@ -9,11 +9,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from common.http import published, query_params
+from common.pagination import RUNG_LIMIT
 from roles import selectors as role_selectors
 
 from ..sitemaps import SITEMAPS
-
-GLANCE_PER_RUNG = 4  # today's rungs hold one or two roles each
 
 
 @require_safe
@@ -21,10 +20,7 @@ GLANCE_PER_RUNG = 4  # today's rungs hold one or two roles each
 @published()
 def home(request):
     # At a glance: each rung's first few roles, and how many more the role index lists.
-    rungs = [
-        (rank, roles[:GLANCE_PER_RUNG], len(roles) - GLANCE_PER_RUNG)
-        for rank, roles in role_selectors.ladder_rungs()
-    ]
+    rungs = role_selectors.ladder_glance(RUNG_LIMIT)
     return render(request, "careerpath/home.html", {"rungs": rungs})
 
 

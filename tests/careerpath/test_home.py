@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from careerpath.views.pages import GLANCE_PER_RUNG
+from common.pagination import RUNG_LIMIT
 from roles.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +35,9 @@ def test_with_many_roles_to_a_rung_the_home_shows_the_first_few_and_counts_the_r
     glance = html.split('class="ladder-glance"', 1)[1].split("</ol>", 1)[0]
     for rank in Role.objects.values_list("rank", flat=True).distinct():
         on_rung = Role.objects.filter(rank=rank).order_by("title", "slug")
-        first = on_rung[:GLANCE_PER_RUNG]
+        first = on_rung[:RUNG_LIMIT]
         assert all(f'href="{role.get_absolute_url()}"' in glance for role in first)
-        more = on_rung.count() - GLANCE_PER_RUNG
+        more = on_rung.count() - RUNG_LIMIT
         assert f"{more} more role{'s' if more != 1 else ''} on this rung</a>" in glance
     shown = glance.count('<li><a href="/roles/')
-    assert shown == GLANCE_PER_RUNG * Role.objects.values("rank").distinct().count()
+    assert shown == RUNG_LIMIT * Role.objects.values("rank").distinct().count()

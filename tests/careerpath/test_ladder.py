@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from common.pagination import RUNG_LIMIT
 from roles.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,39 @@ def test_back_button_history_restore_gets_the_whole_page(client):
     client.get("/ladder/?role=inventory-analyst", HTTP_HX_REQUEST="true")  # fills the cache
     response = client.get("/ladder/?role=inventory-analyst", **headers)
     assert "<html" in response.content.decode()
+
+
+def test_with_many_roles_to_a_rung_the_ladder_draws_the_first_few_and_counts_the_rest(
+    client, tenfold_content
+):
+    html = client.get("/ladder/").content.decode()
+    drawn = diagram_rows(html)
+    table = html.split('class="ladder-table"')[1].split("</table>")[0]
+    ranks = sorted(set(Role.objects.values_list("rank", flat=True)), reverse=True)
+    assert len(drawn) == len(ranks)
+    for row, rank in zip(drawn, ranks, strict=True):
+        on_rung = Role.objects.filter(rank=rank).order_by("title", "slug")
+        assert row == [role.title for role in on_rung[:RUNG_LIMIT]]
+        more = on_rung.count() - RUNG_LIMIT
+        assert (
+            f'<td>{rank}</td><td colspan="4"><a href="/roles/">{more} more roles on this rung'
+            in table
+        )
+    assert [r[1] for r in table_rows(html)] == [t for row in drawn for t in row]
+    hidden = Role.objects.count() - RUNG_LIMIT * len(ranks)
+    assert f'<a href="/roles/">the role index</a> lists all of them, {hidden} more.' in html
+
+
+def test_a_role_chosen_past_the_first_few_of_its_rung_is_drawn_marked_with_its_panel(
+    client, tenfold_content
+):
+    chosen = Role.objects.filter(rank=3).order_by("title", "slug")[RUNG_LIMIT + 2]
+    html = client.get(f"/ladder/?role={chosen.slug}").content.decode()
+    row = next(r for r in diagram_rows(html) if chosen.title in r)
+    first = Role.objects.filter(rank=3).order_by("title", "slug")[: RUNG_LIMIT - 1]
+    assert row == [*(role.title for role in first), chosen.title]
+    assert re.search(
+        rf'aria-label="{re.escape(chosen.title)}:[^"]*" class="[^"]*" aria-current="true"', html
+    )
+    panel = html.split('id="ladder-panel"')[1].split("</section>")[0]
+    assert f'<h2 id="ladder-panel-heading">{chosen.title}</h2>' in panel
