@@ -160,7 +160,15 @@ class RoleDetail(Schema):
     skills: list[SkillNeed]
     pay: Pay
     outlook: list[Projection]
-    certifications: list[CertificationLink]
+    certifications: list[CertificationLink] = Field(
+        description="The first twelve, by acronym, of the certifications that name the role or "
+        "suit its tier."
+    )
+    certifications_in_all: int = Field(description="How many certifications suit the role.")
+    more_certifications: str | None = Field(
+        description="Where the list of every certification for the role's tier starts, when "
+        "there are more than `certifications` shows."
+    )
     faqs: list[FaqLink]
     guides: list[Link]
     sources: list[Source]

@@ -85,6 +85,12 @@ def role_detail(request, slug: str, query: Query[IndustryQuery]):
         },
         "outlook": [serializers.projection(p) for p in profile.pay.projections],
         "certifications": [serializers.certification_link(c) for c in profile.certifications],
+        "certifications_in_all": profile.certifications_in_all,
+        "more_certifications": (
+            f"{serializers.api_url('certifications')}?suits={role.tier}"
+            if profile.certifications_in_all > len(profile.certifications)
+            else None
+        ),
         "faqs": [
             {"slug": f.slug, "question": f.question, "page": f.get_absolute_url()}
             for f in profile.faqs

@@ -22,7 +22,8 @@ class RoleProfile:
     role: Role
     skill_groups: list[SkillGroup]
     pay: Pay
-    certifications: list
+    certifications: list  # the first few (certifications.selectors.SUITING_SHOWN)
+    certifications_in_all: int
     faqs: list
     guides: list
     industry: IndustryView
@@ -36,11 +37,13 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     figures = list(role.salary_figures.all())
     role_pay = pay(figures, role_selectors.projections_for(figures))
     variant = role_selectors.industry_variant(role, industry)
+    certifications, certifications_in_all = certification_selectors.suiting_role(role)
     return RoleProfile(
         role=role,
         skill_groups=skill_groups(role.role_skills.all()),
         pay=role_pay,
-        certifications=certification_selectors.suiting_role(role),
+        certifications=certifications,
+        certifications_in_all=certifications_in_all,
         faqs=guide_selectors.faqs_for_role(role),
         guides=guide_selectors.guides_for_role(role),
         industry=industry_view(industry, role.kpis, role.role_skills.all(), variant, role_pay),

@@ -3,7 +3,7 @@ amount of content."""
 
 import functools
 
-from django.db.models import Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, Window, prefetch_related_objects
 
 from roles.models import Role
 
@@ -139,15 +139,23 @@ def typical_experience() -> dict[str, int]:
     return {row["tier"]: row["years"] for row in rows}
 
 
-def suiting_role(role: Role) -> list[Certification]:
-    """Certifications that name the role or suit its tier (one query)."""
-    return list(
-        Certification.objects.filter(Q(roles=role) | suits_tier(role.tier))
+# A role's page and the API's role list this many of the certifications that suit it (today's
+# roles have fewer); the catalogue, filtered by the role's tier, lists the rest.
+SUITING_SHOWN = 12
+
+
+def suiting_role(role: Role, limit: int = SUITING_SHOWN) -> tuple[list[Certification], int]:
+    """The first `limit` certifications by acronym that name the role or suit its tier, and
+    how many do in all (one query)."""
+    named = Certification.roles.through.objects.filter(role_id=role.pk).values("certification")
+    found = list(
+        Certification.objects.filter(Q(pk__in=named) | suits_tier(role.tier))
         .select_related("issuer")
         .only("slug", "acronym", "name", "issuer__abbreviation", "issuer__name")
-        .distinct()
-        .order_by("acronym")
+        .annotate(in_all=Window(Count("pk")))
+        .order_by("acronym", "slug")[:limit]
     )
+    return found, found[0].in_all if found else 0
 
 
 def listing_roles(role_ids) -> dict[int, list[Certification]]:

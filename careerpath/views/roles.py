@@ -8,10 +8,6 @@ from roles.models import Industry
 
 from ..profiles import role_profile
 
-# A role page lists this many of the certifications that suit it (today's roles have fewer);
-# the catalogue, filtered by the role's tier, lists the rest. The API's role lists them all.
-CERTIFICATIONS_SHOWN = 12
-
 
 @require_safe
 @vary_on_htmx
@@ -26,8 +22,8 @@ def role_detail(request, slug):
         "industry": industry,
         "industries": Industry.choices,
         "industry_error": error,
-        "certifications": profile.certifications[:CERTIFICATIONS_SHOWN],
-        "more_certifications": max(len(profile.certifications) - CERTIFICATIONS_SHOWN, 0),
+        "certifications": profile.certifications,
+        "more_certifications": profile.certifications_in_all - len(profile.certifications),
         "breadcrumbs": [
             ("Roles", "/roles/"),
             (profile.role.title, profile.role.get_absolute_url()),
