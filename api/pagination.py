@@ -1,13 +1,15 @@
 """Page-number pagination with a bounded page size, for every list the API returns.
 
-The apps' selectors return whole lists in a fixed number of queries; a page is a slice of
-that list, so the query count stays fixed whatever the page.
+A list is a query (only the page asked for is read, after counting) or, where a rule in
+Python picks the items, a list the apps' selectors read whole in a fixed number of queries; a
+page is a slice of it, so the query count stays fixed whatever the page.
 """
 
 import math
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import BaseModel
 
@@ -37,9 +39,13 @@ class PageInfo(BaseModel):  # a plain model, as in schemas.py
     previous: str | None = Field(description="The previous page's URL, if there is one.")
 
 
-def paginate(request, items: Sequence, paging: PageQuery, serialize) -> dict:
-    """{"count", "page", …, "items"}; a page past the last one is a 404 with a message."""
-    count = len(items)
+def paginate(
+    request, items: Sequence | QuerySet, paging: PageQuery, serialize, prepare=None
+) -> dict:
+    """{"count", "page", …, "items"}; a page past the last one is a 404 with a message.
+    `prepare`, if given, takes the page's items as a list before they are serialized (to set
+    what a query's prefetched rows decide, say)."""
+    count = items.count() if isinstance(items, QuerySet) else len(items)
     pages = math.ceil(count / paging.page_size)
     if paging.page > max(pages, 1):
         raise ApiError(
@@ -48,6 +54,9 @@ def paginate(request, items: Sequence, paging: PageQuery, serialize) -> dict:
             f"page{'s' if pages != 1 else ''} of {paging.page_size}.",
         )
     start = (paging.page - 1) * paging.page_size
+    page = list(items[start : start + paging.page_size])
+    if prepare is not None:
+        prepare(page)
     return {
         "count": count,
         "page": paging.page,
@@ -55,7 +64,7 @@ def paginate(request, items: Sequence, paging: PageQuery, serialize) -> dict:
         "pages": pages,
         "next": _page_url(request, paging.page + 1) if paging.page < pages else None,
         "previous": _page_url(request, paging.page - 1) if paging.page > 1 else None,
-        "items": [serialize(item) for item in items[start : start + paging.page_size]],
+        "items": [serialize(item) for item in page],
     }
 
 

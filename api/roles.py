@@ -29,10 +29,8 @@ def _all_roles():
     summary="Roles on the ladder, lowest rung first, each with its median pay",
 )
 def role_list(request, query: Query[RoleFilter]):
-    roles = _all_roles()
-    if query.tier:
-        roles = [r for r in roles if r.tier == query.tier]
-    return paginate(request, roles, query, serializers.role_summary)
+    roles = selectors.roles_listed(query.tier or "")
+    return paginate(request, roles, query, serializers.role_summary, selectors.with_medians)
 
 
 @router.get(

@@ -3,7 +3,7 @@ many questions and guides there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from certifications.models import Certification
@@ -113,9 +113,10 @@ def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FA
     return FAQList(query, terms, [s for s in sections.values() if s.faqs], truncated, pager)
 
 
-def published_guides() -> list[Guide]:
-    """Every published guide, without the long texts a list does not show (one query)."""
-    return list(_listed_guides())
+def published_guides() -> QuerySet[Guide]:
+    """Every published guide, without the long texts a list does not show, as a query to read
+    a page of (one query, or two with a count)."""
+    return _listed_guides()
 
 
 # The guide index shows this many guides a page: today's fit on one.

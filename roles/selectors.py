@@ -3,7 +3,7 @@ returns what a page needs in a fixed number of queries, whatever the amount of c
 
 from itertools import groupby
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
@@ -105,6 +105,14 @@ def role_index(page: int) -> tuple[list[tuple[str, str, list[Role]]], Pager]:
 
 def _ladder_ordered():
     return _with_median(Role.objects.only(*LADDER_COLUMNS).order_by("rank", "title", "slug"))
+
+
+def roles_listed(tier: str = "") -> QuerySet[Role]:
+    """Every role (at `tier`, if given), lowest rung first, as a query to read a page of:
+    each role read comes with its medians (set them with `with_medians`) and next roles (three
+    queries, or four with a count, whatever the page)."""
+    roles = _ladder_ordered().prefetch_related(_next_roles())
+    return roles.filter(tier=tier) if tier else roles
 
 
 def by_tier(roles: list[Role]) -> list[tuple[str, str, list[Role]]]:

@@ -1,14 +1,17 @@
 """Each API endpoint and download issues a fixed number of queries, however much content."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from careerpath.freshness import bump_content_version
 from careerpath.publishing import publish_ladder
 from tests.conftest import VERSION_QUERY
 
 ENDPOINTS = [
-    ("/api/v1/roles", 3),
-    ("/api/v1/roles?tier=mid&page=1&page_size=5", 3),
+    # Lists read in the database a page at a time: the count, then the page (and its parts).
+    ("/api/v1/roles", 4),
+    ("/api/v1/roles?tier=mid&page=1&page_size=5", 4),
     ("/api/v1/roles/operations-manager", 11),  # as the page: 9, and the industry version (2)
     ("/api/v1/roles/operations-manager?industry=services", 11),
     ("/api/v1/ladder", 3),
@@ -22,7 +25,7 @@ ENDPOINTS = [
     ("/api/v1/certifications/compare?c=cpim&c=cscp&c=pmp&c=cltd", 2),
     ("/api/v1/faqs", 3),
     ("/api/v1/faqs?q=manager", 5),  # the site search (2) picks the questions
-    ("/api/v1/guides", 1),
+    ("/api/v1/guides", 2),
     ("/api/v1/guides/working-with-senior-management", 3),
     ("/api/v1/search?q=inventory", 2),  # the vocabulary, then the index
     ("/api/v1/openapi.json", 0),
@@ -61,3 +64,17 @@ def test_a_route_on_the_stored_ladder_reads_the_edges_and_the_roles_on_the_way_u
     url += f"&industry={industry}"
     with django_assert_max_num_queries(2 + VERSION_QUERY):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "table"),
+    [("/api/v1/roles?page=2", "roles_role"), ("/api/v1/guides?page=2", "guides_guide")],
+)
+def test_a_page_of_a_long_list_reads_only_that_page(client, tenfold_content, url, table):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    reads = [q["sql"] for q in queries if f'FROM "{table}"' in q["sql"]]
+    assert any("LIMIT 20 OFFSET 20" in sql for sql in reads)
+    # Every other read of the table is the count, or asks for the rows of the page by key.
+    unbounded = [sql for sql in reads if not ("LIMIT" in sql or "COUNT(" in sql or " IN (" in sql)]
+    assert not unbounded
