@@ -3,7 +3,17 @@ amount of content."""
 
 import functools
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet, Window, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import RowNumber
 
 from roles.models import Role
 
@@ -118,13 +128,26 @@ def profiles() -> QuerySet[Certification]:
     return Certification.objects.select_related("issuer").prefetch_related(_roles_in_ladder_order())
 
 
-def compare_options(exclude: Certification) -> list[Certification]:
-    """The other certifications, for a "compare with…" choice."""
-    return list(
-        Certification.objects.exclude(pk=exclude.pk)
+def compare_options(
+    cert: Certification, limit: int
+) -> tuple[list[Certification], Certification | None]:
+    """For a "compare with…" choice on `cert`'s page: the other certifications (the first
+    `limit` by acronym), and the closest one, the first with the same focus (else the first
+    of them), wherever it sits (one query)."""
+    order = (F("acronym"), F("slug"))
+    found = list(
+        Certification.objects.exclude(pk=cert.pk)
         .only("slug", "acronym", "name", "focus")
-        .order_by("acronym", "slug")
+        .annotate(
+            place=Window(RowNumber(), order_by=order),
+            place_in_focus=Window(RowNumber(), partition_by=F("focus"), order_by=order),
+        )
+        .filter(Q(place__lte=limit) | Q(focus=cert.focus, place_in_focus=1))
+        .order_by(*order)
     )
+    options = [other for other in found if other.place <= limit]
+    same_focus = (o for o in found if o.focus == cert.focus and o.place_in_focus == 1)
+    return options, next(same_focus, options[0] if options else None)
 
 
 def with_roles(certifications: list[Certification]) -> list[Certification]:

@@ -148,12 +148,13 @@ def catalogue(request):
 @published()
 def certification_detail(request, slug):
     cert = get_object_or_404(selectors.profiles(), slug=slug)
-    others = selectors.compare_options(cert)
-    closest = next((o for o in others if o.focus == cert.focus), others[0] if others else None)
+    # Past a list's size, the one to compare with is typed by its acronym.
+    others, closest = selectors.compare_options(cert, PICKER_LIMIT + 1)
     context = {
         "certification": cert,
         "validity": validity(cert),
         "others": others,
+        "by_name": len(others) > PICKER_LIMIT,
         "closest": closest,
         "closest_url": compare_url([cert.slug, closest.slug]) if closest else "",
         "breadcrumbs": [_catalogue_crumb(), (cert.acronym, cert.get_absolute_url())],

@@ -3,7 +3,18 @@ returns what a page needs in a fixed number of queries, whatever the amount of c
 
 from itertools import groupby
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
@@ -242,13 +253,30 @@ def skill_with_roles(slug: str) -> Skill:
     )
 
 
-def skills_by_kind() -> list[tuple[str, str, list[Skill]]]:
-    """(kind, label, skills) for the skill index, each skill with how many roles need it."""
-    skills = Skill.objects.annotate(role_count=Count("role_skills")).order_by("name")
+# The skill index shows this many skills a page: today's fit on one.
+SKILL_INDEX_PAGE_SIZE = 60
+
+
+def skill_index(page: int) -> tuple[list[tuple[str, str, list[Skill]]], Pager]:
+    """Page `page` of every skill, grouped by kind (hard, soft, method, tool), by name within
+    a kind, each with how many roles need it: (kind, label, skills) for the kinds on the page,
+    and the pager (two queries: the count, the page). Raises common.pagination.PageOutOfRange
+    past the last page."""
+    kind_order = Case(
+        *(When(kind=kind, then=Value(i)) for i, kind in enumerate(SkillKind.values)),
+        output_field=IntegerField(),
+    )
+    skills = (
+        Skill.objects.only("slug", "name", "kind")
+        .annotate(role_count=Count("role_skills"))
+        .order_by(kind_order, "name", "slug")
+    )
+    pager = paginate(skills, page, SKILL_INDEX_PAGE_SIZE, kept={})
     by_kind = {kind: (label, []) for kind, label in SkillKind.choices}
-    for skill in skills:
+    for skill in pager.page.object_list:
         by_kind[skill.kind][1].append(skill)
-    return [(kind, label, members) for kind, (label, members) in by_kind.items() if members]
+    kinds = [(kind, label, members) for kind, (label, members) in by_kind.items() if members]
+    return kinds, pager
 
 
 def role_choices(limit: int | None = None) -> list[Role]:

@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
+from common.pagination import BadPage, page_number
 from roles import selectors as role_selectors
 
 from ..skills import skill_page
@@ -14,11 +16,20 @@ SKILLS_CRUMB = ("Skills", "/skills/")
 
 
 @require_safe
-@query_params()
+@vary_on_htmx
+@query_params("page")
 @published()
 def skill_index(request):
-    context = {"kinds": role_selectors.skills_by_kind(), "breadcrumbs": [SKILLS_CRUMB]}
-    return render(request, "careerpath/skills.html", context)
+    context = {"breadcrumbs": [SKILLS_CRUMB]}
+    try:
+        kinds, pager = role_selectors.skill_index(page_number(request.GET.get("page")))
+    except BadPage as bad:
+        context["page_error"] = str(bad)
+        return render_page(
+            request, "careerpath/skills.html", context, partial="skill-list", status=400
+        )
+    context |= {"kinds": kinds, "pager": pager}
+    return render_page(request, "careerpath/skills.html", context, partial="skill-list")
 
 
 @require_safe

@@ -1,12 +1,14 @@
 """/skills/ and /skills/<slug>/: what a skill is, what each level means, which roles need it
 and at what level, what develops it; linked from role pages, the planner and the search."""
 
+import math
 import re
 
 import pytest
 
-from roles.models import RoleSkill, Skill
-from tests.conftest import VERSION_QUERY
+from roles.models import RoleSkill, Skill, SkillKind
+from roles.selectors import SKILL_INDEX_PAGE_SIZE
+from tests.conftest import VERSION_QUERY, every_page
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +69,51 @@ def test_the_skill_index_lists_every_skill_by_kind_with_a_link(client):
     assert re.findall(r'<h2 id="kind-[a-z]+">', html)
 
 
+def listed_skills(html: str) -> list[str]:
+    return re.findall(r'<li><a href="/skills/([^/]+)/">', html)
+
+
+def test_todays_skills_fit_on_one_page_of_the_index(client):
+    html = page(client, "/skills/")
+    assert len(listed_skills(html)) == Skill.objects.count()
+    assert 'class="pager"' not in html
+
+
+def test_many_skills_come_in_pages_by_kind_and_then_by_name(client, tenfold_content):
+    total = Skill.objects.count()
+    assert total > SKILL_INDEX_PAGE_SIZE
+    first = page(client, "/skills/")
+    assert len(listed_skills(first)) == SKILL_INDEX_PAGE_SIZE
+    assert f"Skills 1–{SKILL_INDEX_PAGE_SIZE} of {total}, by kind and then by name." in first
+    seen = every_page(client, "/skills/", listed_skills)
+    kinds = SkillKind.values
+    ordered = sorted(Skill.objects.all(), key=lambda s: (kinds.index(s.kind), s.name, s.slug))
+    assert seen == [skill.slug for skill in ordered]  # every skill once, across the pages
+
+
+def test_a_page_of_skills_swaps_in_place_with_htmx(client, tenfold_content, htmx_headers):
+    response = client.get("/skills/?page=2", **htmx_headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and len(listed_skills(html)) == SKILL_INDEX_PAGE_SIZE
+    assert 'rel="prev"' in html and 'hx-target="#skill-list"' in html
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [("99", "There are only {pages} pages of results; page 99 is past the end."), ("x", "Give")],
+)
+def test_a_page_of_skills_that_is_not_one_is_a_400_with_the_way_back(
+    client, tenfold_content, number, message
+):
+    pages = math.ceil(Skill.objects.count() / SKILL_INDEX_PAGE_SIZE)
+    response = client.get("/skills/", {"page": number})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message.format(pages=pages) in html
+    assert 'href="/skills/">Go to the first page of skills' in html
+
+
 def test_role_pages_link_each_skill_to_its_page_instead_of_a_hover_tooltip(client):
     html = page(client, "/roles/operations-manager/")
     skills = html.split('id="skills"')[1].split("</section>")[0]
@@ -95,7 +142,11 @@ def test_skill_pages_are_in_the_sitemap(client):
 
 # A skill page: the skill with its roles (2), the certifications that develop it (1), and the
 # guides the site search finds for it (2: the vocabulary, then the index).
-SKILL_PAGES = [("/skills/", 1), ("/skills/lean/", 5), ("/skills/inventory-control/", 5)]
+SKILL_PAGES = [
+    ("/skills/", 2),
+    ("/skills/lean/", 5),
+    ("/skills/inventory-control/", 5),
+]
 
 
 @pytest.mark.parametrize(("url", "budget"), SKILL_PAGES)

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils.html import escape
 
 from certifications.models import Certification
+from certifications.selectors import compare_options
+from common.pagination import PICKER_LIMIT
 
 from .conftest import assert_no_inline_code, assert_valid_html, between
 
@@ -181,3 +183,28 @@ def test_compare_with_links_to_a_comparison_with_a_close_certification(client):
 def test_compare_with_prefers_a_certification_with_the_same_focus(client):
     _, html = page(client, "pmp")
     assert 'href="/certifications/compare/?c=pmp&amp;c=capm"' in html
+
+
+def test_with_more_certifications_than_a_list_holds_the_one_to_compare_with_is_typed(
+    client, tenfold_content
+):
+    assert Certification.objects.count() > PICKER_LIMIT
+    _, html = page(client, "pmp")
+    section = between(html, 'id="compare-heading"', "</section>")
+    assert "<option" not in section
+    assert 'href="/certifications/compare/?c=pmp&amp;c=capm"' in section
+    assert re.search(r'<input id="compare-with" name="c" type="text"[^>]* value="CAPM">', section)
+    assert "Type another certification's acronym, for example CAPM." in section
+    compared = client.get("/certifications/compare/", {"c": ["pmp", "CAPM"]})
+    assert compared.status_code == 200
+    assert '<th scope="col"' in compared.content.decode() and "CAPM" in compared.content.decode()
+
+
+def test_the_closest_to_compare_with_is_found_past_the_options_listed():
+    cert = Certification.objects.get(slug="lean-six-sigma-green-belt")
+    options, closest = compare_options(cert, 2)
+    firsts = Certification.objects.exclude(pk=cert.pk).order_by("acronym", "slug")[:2]
+    assert options == list(firsts)
+    assert closest.focus == cert.focus and closest not in options
+    same_focus = Certification.objects.exclude(pk=cert.pk).filter(focus=cert.focus)
+    assert closest == same_focus.order_by("acronym", "slug").first()
