@@ -4,7 +4,6 @@ amount of content."""
 import functools
 
 from django.db.models import (
-    Count,
     F,
     Min,
     Prefetch,
@@ -15,6 +14,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
+from common.pagination import first_of
 from roles.models import Role
 
 from .catalogue import named_by, typed_names
@@ -123,6 +123,12 @@ def comparable_in_order(slugs: list[str]) -> list[Certification]:
     return [found[slug] for slug in slugs if slug in found]
 
 
+def first_listed(limit: int) -> tuple[list[Certification], int]:
+    """The first `limit` certifications by acronym with their issuers, and how many there are
+    in all (one query)."""
+    return first_of(_with_issuers(), limit)
+
+
 def profiles() -> QuerySet[Certification]:
     """Certifications ready for a detail page: issuer joined, roles prefetched."""
     return Certification.objects.select_related("issuer").prefetch_related(_roles_in_ladder_order())
@@ -171,14 +177,13 @@ def suiting_role(role: Role, limit: int = SUITING_SHOWN) -> tuple[list[Certifica
     """The first `limit` certifications by acronym that name the role or suit its tier, and
     how many do in all (one query)."""
     named = Certification.roles.through.objects.filter(role_id=role.pk).values("certification")
-    found = list(
+    suiting = (
         Certification.objects.filter(Q(pk__in=named) | suits_tier(role.tier))
         .select_related("issuer")
         .only("slug", "acronym", "name", "issuer__abbreviation", "issuer__name")
-        .annotate(in_all=Window(Count("pk")))
-        .order_by("acronym", "slug")[:limit]
+        .order_by("acronym", "slug")
     )
-    return found, found[0].in_all if found else 0
+    return first_of(suiting, limit)
 
 
 def listing_roles(role_ids) -> dict[int, list[Certification]]:

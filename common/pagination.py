@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Page, Paginator
+from django.db.models import Count, QuerySet, Window
 
 # Up to this many, a page offers things in a list to choose from (a select, checkboxes); past
 # it, each is typed by its name: the path planner's roles, the fit finder's target role, the
@@ -56,6 +57,13 @@ class Pager:
     @property
     def last_shown(self) -> int:
         return self.page.end_index()
+
+
+def first_of(items: QuerySet, limit: int) -> tuple[list, int]:
+    """The first `limit` of a query's rows, and how many rows it has in all, in one query
+    (the count is a window over the whole result, read beside each row)."""
+    found = list(items.annotate(in_all=Window(Count("pk")))[:limit])
+    return found, found[0].in_all if found else 0
 
 
 def paginate(items, number: int | None, per_page: int, kept: dict) -> Pager:

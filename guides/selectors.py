@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from certifications.models import Certification
-from common.pagination import Pager, paginate
+from common.pagination import Pager, first_of, paginate
 from roles.models import Role
 
 from .models import FAQ, FAQ_ORDER, FAQCategory, Guide
@@ -111,6 +111,11 @@ def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FA
         if faq.category in sections:
             sections[faq.category].faqs.append(faq)
     return FAQList(query, terms, [s for s in sections.values() if s.faqs], truncated, pager)
+
+
+def first_guides(limit: int) -> tuple[list[Guide], int]:
+    """The first `limit` published guides by title, and how many there are (one query)."""
+    return first_of(_listed_guides(), limit)
 
 
 def published_guides() -> QuerySet[Guide]:

@@ -18,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
-from common.pagination import Pager, paginate
+from common.pagination import Pager, first_of, paginate
 from common.text import nameable
 
 from .ladder import SavedLadder
@@ -97,9 +97,13 @@ def ladder_glance(per_rung: int, *, also: str = "") -> list[tuple[int, list[Role
     return rungs
 
 
-def roles_by_tier() -> list[tuple[str, str, list[Role]]]:
-    """(tier label, tier, roles) from entry to executive, for the site map."""
-    return by_tier(with_medians(list(_ladder_ordered())))
+def roles_by_tier(limit: int) -> tuple[list[tuple[str, str, list[Role]]], int]:
+    """The first `limit` roles, lowest rung first, as (tier label, tier, roles) from entry to
+    executive, and how many roles there are in all: for the site map (one query)."""
+    roles, in_all = first_of(
+        Role.objects.only("slug", "title", "tier", "rank").order_by("rank", "title", "slug"), limit
+    )
+    return by_tier(roles), in_all
 
 
 # The role index shows this many roles a page: today's ladder fits on one.
