@@ -295,4 +295,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django logs every task's start and end at INFO: a failed one is what a web process or a
+    # command should print (`manage.py db_worker` sets its own level by its verbosity).
+    "loggers": {"django.tasks": {"level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")}},
 }
