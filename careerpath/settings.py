@@ -90,6 +90,8 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["common.templatetags.remembered_urls"],
+            # common is not an app, so its other tag libraries are named here.
+            "libraries": {"select_options": "common.templatetags.select_options"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
