@@ -161,17 +161,37 @@ def reading_by_skill(skills, faqs, sections, limit: int = 2) -> dict[str, tuple[
         def mentions(text, raw, terms=terms, pattern=pattern):
             return any(t in text for t in terms) and bool(pattern.search(raw))
 
-        in_question = [f for f, q, _ in faq_texts if mentions(q, f.question)]
-        in_answer = [
-            f for f, q, a in faq_texts if f not in in_question and mentions(a, f.answer or "")
-        ]
-        in_heading = [s for s, h, _ in section_texts if mentions(h, s[2])]
-        in_text = [s for s, h, t in section_texts if s not in in_heading and mentions(t, s[3])]
+        faqs_found = _first(
+            faq_texts,
+            limit,
+            lambda item, m=mentions: m(item[1], item[0].question),
+            lambda item, m=mentions: m(item[2], item[0].answer or ""),
+        )
+        sections_found = _first(
+            section_texts,
+            limit,
+            lambda item, m=mentions: m(item[1], item[0][2]),
+            lambda item, m=mentions: m(item[2], item[0][3]),
+        )
         found[skill.slug] = (
-            (in_question + in_answer)[:limit],
-            [s[:3] for s in (in_heading + in_text)[:limit]],
+            [f for f, _, _ in faqs_found],
+            [s[:3] for s, _, _ in sections_found],
         )
     return found
+
+
+def _first(items: list, limit: int, *tests) -> list:
+    """The first `limit` items that pass the first test, in order, then those that pass the
+    next, and so on; each item once. Stops as soon as it has `limit`."""
+    chosen, taken = [], set()
+    for test in tests:
+        for index, item in enumerate(items):
+            if len(chosen) == limit:
+                return chosen
+            if index not in taken and test(item):
+                chosen.append(item)
+                taken.add(index)
+    return chosen
 
 
 def attach_resources(actions: list[Action], certifications, reading: dict) -> None:

@@ -1,9 +1,10 @@
 """Every query the plan pages make, and the assembly of a plan page from a plan's slugs.
 
 A page reads the whole catalogue in a fixed number of queries (roles with their skills and
-medians, skills, starting points, certifications with what they develop, FAQs, guides), so its
-cost does not grow with the content or with the plan; a saved plan's page reads it from the
-shared cache, where the first page built for the content version left it (`plan_catalog`).
+medians, skills, starting points, certifications with what they develop); a saved plan's page
+reads it from the shared cache, where the first page built for the content version left it
+(`plan_catalog`). What to read about each action's skill is asked of the database for those
+skills only: the FAQs and guides that name them (`reading_for`, two queries).
 """
 
 import functools
@@ -13,7 +14,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from redis.exceptions import RedisError
 
@@ -56,9 +57,6 @@ class Catalog:
     skills: dict
     starting_points: dict
     certifications: dict
-    # With resources: the FAQs, and the guides' sections (actions.guide_sections).
-    faqs: list = field(default_factory=list)
-    sections: list = field(default_factory=list)
 
     @property
     def roles(self) -> list:
@@ -97,8 +95,8 @@ def catalog_naming(skills: list[str], certifications: list[str]) -> Catalog:
     )
 
 
-def catalog(*, resources: bool = False) -> Catalog:
-    """Everything a plan can refer to; with `resources`, the FAQs and guide sections too."""
+def catalog() -> Catalog:
+    """Everything a plan can refer to."""
     certifications = Certification.objects.select_related("issuer").prefetch_related(
         Prefetch("skills", queryset=Skill.objects.only("slug", "name"))
     )
@@ -112,11 +110,32 @@ def catalog(*, resources: bool = False) -> Catalog:
         },
         certifications={c.slug: c for c in certifications.order_by("acronym")},
     )
-    if resources:
-        found.faqs = list(FAQ.objects.published().only("slug", "question", "answer"))
-        guides = Guide.objects.published().only("slug", "title", "body_html").order_by("title")
-        found.sections = action_rules.guide_sections(guides)
     return found
+
+
+def reading_for(skills) -> dict[str, tuple[list, list]]:
+    """What to read about each skill (actions.reading_by_skill): the FAQs and the guide
+    sections that talk about it. Only the FAQs and guides whose text holds a word of a skill's
+    terms are read and cut into sections (two queries): the rule asks for its terms in the
+    text first, so the others could never match, and the work grows with what is relevant
+    rather than with the whole content."""
+    terms = {term for skill in skills for term in action_rules.skill_terms(skill.name)}
+    if not terms:
+        return {}
+    in_faq, in_guide = Q(), Q()
+    for term in terms:
+        in_faq |= Q(question__icontains=term) | Q(answer__icontains=term)
+        # A guide's sections are its HTML with the tags taken out: a term of several words
+        # may stand across a tag there, so the guide is asked only for the term's longest word.
+        in_guide |= Q(body_html__icontains=max(term.split(), key=len))
+    faqs = list(FAQ.objects.published().filter(in_faq).only("slug", "question", "answer"))
+    guides = (
+        Guide.objects.published()
+        .filter(in_guide)
+        .only("slug", "title", "body_html")
+        .order_by("title")
+    )
+    return action_rules.reading_by_skill(skills, faqs, action_rules.guide_sections(guides))
 
 
 # An edit moves the version on, so an entry is never served for content other than what it was
@@ -125,21 +144,21 @@ PLAN_CATALOG_SECONDS = 3600
 
 
 def plan_catalog(content_version: int | None) -> Catalog:
-    """`catalog(resources=True)` as it is for this content version: every plan page reads the
+    """`catalog()` as it is for this content version: every plan page reads the
     same catalogue, so it is read from the database (and the guides cut into sections) once per
     content version and release, and kept in the shared cache, where every process on every
     host finds it. Without a version (no content loaded yet) or while the cache is away, read
     afresh."""
     if content_version is None:
-        return catalog(resources=True)
+        return catalog()
     key = f"careerpath:plan-catalog:{code_fingerprint()}:{content_version}"
     try:
         found = cache.get(key)
     except RedisError as exc:
         logger.warning("Plan catalogue not read from the cache: %s", exc)
-        return catalog(resources=True)
+        return catalog()
     if found is None:
-        found = catalog(resources=True)
+        found = catalog()
         try:
             cache.set(key, found, PLAN_CATALOG_SECONDS)
         except RedisError as exc:
@@ -304,8 +323,9 @@ def _route(data: PlanInput, found: Catalog, view: PlanView) -> None:
         view.roles_ahead = [target]
 
 
-def plan_view(data: PlanInput, found: Catalog) -> PlanView:
-    """Everything a plan page shows, from the plan's slugs and the current content."""
+def plan_view(data: PlanInput, found: Catalog, *, reading: bool = True) -> PlanView:
+    """Everything a plan page shows, from the plan's slugs and the current content; without
+    `reading`, the actions come without what to read about them (the start page's summary)."""
     view = PlanView(data=data, gone=_gone(data, found))
     view.current = found.graph.get(data.current_role) if data.current_role else None
     view.starting_point = found.starting_points.get(data.starting_point)
@@ -328,10 +348,8 @@ def plan_view(data: PlanInput, found: Catalog) -> PlanView:
     view.actions = action_rules.rank_actions(view.steps, data.action_status)
     # Only the plan's own actions' skills: working it out for every skill of a large catalogue
     # would take minutes.
-    reading = action_rules.reading_by_skill(
-        [a.skill for a in view.actions], found.faqs, found.sections
-    )
-    action_rules.attach_resources(view.actions, found.certifications.values(), reading)
+    found_reading = reading_for([a.skill for a in view.actions]) if reading else {}
+    action_rules.attach_resources(view.actions, found.certifications.values(), found_reading)
     view.first_certification = action_rules.first_certification(
         view.actions, set(data.certifications)
     )

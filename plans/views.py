@@ -85,7 +85,7 @@ def start(request):
         try:
             data = forms.read_start(request.GET, found)
             data.ratings = forms.read_ratings(request.GET, found)
-            context["view"] = selectors.plan_view(data, found)
+            context["view"] = selectors.plan_view(data, found, reading=False)
         except forms.BadInput as bad:
             context["errors"], status = bad.errors, 400
     return render_page(request, "plans/start.html", context, partial="summary", status=status)

@@ -7,8 +7,9 @@ BUDGETS = [("page", "", 19), ("json", "plan.json", 3), ("start", None, 10)]
 KEPT_PAGE_BUDGET = 1  # the plan with its kept page and the content version
 # The plan with its kept page (none yet), the plan, keeping the page built (in a savepoint: two
 # more): the catalogue comes from the shared cache, where the first page built for the content
-# version left it.
-BUILT_PAGE_BUDGET = 5
+# version left it; and what to read about the plan's actions: the FAQs and the guides that name
+# their skills (two).
+BUILT_PAGE_BUDGET = 7
 # The rate counter (and, when a new window starts, pruning the address's past ones), then the
 # write that checks the version and the skill itself.
 STATUS_BUDGET = 3

@@ -2,7 +2,11 @@
 
 import pytest
 
+from guides.models import FAQ, Guide
+from plans import actions as action_rules
 from plans.models import Plan
+from plans.selectors import reading_for
+from roles.models import Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +126,22 @@ def test_a_plan_from_a_starting_point_measures_the_entry_rung_first(client, make
 
     assert 'Step 1: <a href="/roles/operations-analyst/">Operations Analyst</a>' in html
     assert Plan.objects.count() == 1
+
+
+def every_reading(skills):
+    """What to read about each skill, found by scanning every published FAQ and guide."""
+    faqs = list(FAQ.objects.published().only("slug", "question", "answer"))
+    guides = Guide.objects.published().only("slug", "title", "body_html").order_by("title")
+    return action_rules.reading_by_skill(skills, faqs, action_rules.guide_sections(guides))
+
+
+@pytest.mark.parametrize("tenfold", [False, True], ids=["1x", "10x"])
+def test_what_to_read_is_what_a_scan_of_every_faq_and_guide_finds(request, tenfold):
+    if tenfold:
+        request.getfixturevalue("tenfold_content")
+    skills = list(Skill.objects.order_by("slug"))
+    if tenfold:
+        skills = skills[::20]  # a scan of everything for every skill is what this replaces
+    found = reading_for(skills)
+    assert found == every_reading(skills)
+    assert sum(bool(faqs or sections) for faqs, sections in found.values()) >= len(skills) // 3
