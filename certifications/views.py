@@ -197,7 +197,10 @@ def compare(request):
         "differences_only": differences_only,
         "slugs": slugs,
         "by_name": by_name,
-        "addable": [c for c in known.values() if c.slug not in slugs]
+        # (slug, label) for the add list's options.
+        "addable": [
+            (c.slug, f"{c.acronym} – {c.name}") for c in known.values() if c.slug not in slugs
+        ]
         if len(chosen) < MAX_COMPARED and not by_name
         else [],
         "can_add": len(chosen) < MAX_COMPARED,
