@@ -12,6 +12,8 @@ from functools import wraps
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from .pagination import BadPage, page_number
+
 # The headers that choose between the whole page and a partial. htmx may send any of them
 # URI-encoded, flagged by `<name>-URI-AutoEncoded: true`, which django-htmx decodes: that flag
 # picks the response too.
@@ -48,6 +50,18 @@ def render_page(request, template: str, context=None, *, partial=None, status: i
     name = chosen_partial(request, partial)
     context = {**(context or {}), "fragment": name is not None}
     return render(request, f"{template}#{name}" if name else template, context, status=status)
+
+
+def render_list_page(request, template: str, context: dict, *, partial: str, read_page):
+    """A page of a long list (`?page=`), whole or as its partial for an htmx swap:
+    `read_page(number)` gives what the page adds to `context`. A page that is not one (not a
+    number, or past the last) is a 400 whose `page_error` says why."""
+    try:
+        found = read_page(page_number(request.GET.get("page")))
+    except BadPage as bad:
+        context = {**context, "page_error": str(bad)}
+        return render_page(request, template, context, partial=partial, status=400)
+    return render_page(request, template, {**context, **found}, partial=partial)
 
 
 def vary_on_htmx(view=None, *, targets: Mapping[str | None, str] | None = None):

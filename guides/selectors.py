@@ -115,13 +115,13 @@ def faq_list(matched: FAQFilter | None = None, *, page: int | None = None) -> FA
 
 def first_guides(limit: int) -> tuple[list[Guide], int]:
     """The first `limit` published guides by title, and how many there are (one query)."""
-    return first_of(_listed_guides(), limit)
+    return first_of(published_guides(), limit)
 
 
 def published_guides() -> QuerySet[Guide]:
-    """Every published guide, without the long texts a list does not show, as a query to read
-    a page of (one query, or two with a count)."""
-    return _listed_guides()
+    """Every published guide by title, without the long texts a list does not show, as a query
+    to read a page of (one query, or two with a count)."""
+    return Guide.objects.published().defer("body", "body_html", "toc").order_by("title", "slug")
 
 
 # The guide index shows this many guides a page: today's fit on one.
@@ -131,11 +131,7 @@ GUIDE_INDEX_PAGE_SIZE = 24
 def guide_index(page: int) -> Pager:
     """Page `page` of the published guides, as `published_guides` lists them (two queries:
     the count, the page). Raises common.pagination.PageOutOfRange past the last page."""
-    return paginate(_listed_guides(), page, GUIDE_INDEX_PAGE_SIZE, kept={})
-
-
-def _listed_guides():
-    return Guide.objects.published().defer("body", "body_html", "toc").order_by("title", "slug")
+    return paginate(published_guides(), page, GUIDE_INDEX_PAGE_SIZE, kept={})
 
 
 def guide_page(slug: str, user) -> Guide:

@@ -7,9 +7,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from common.htmx import render_page, vary_on_htmx
+from common.htmx import render_list_page, render_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import BadPage, page_number
 from common.pdf import pdf_response, render_pdf
 
 from . import selectors
@@ -34,14 +33,14 @@ def faq_question(request, slug):
 @query_params("page")
 @published()
 def guide_index(request):
+    def read_page(number):
+        pager = selectors.guide_index(number)
+        return {"guides": pager.page.object_list, "pager": pager}
+
     context = {"breadcrumbs": [("Guides", reverse("guides:index"))]}
-    try:
-        pager = selectors.guide_index(page_number(request.GET.get("page")))
-    except BadPage as bad:
-        context["page_error"] = str(bad)
-        return render_page(request, "guides/index.html", context, partial="guide-list", status=400)
-    context |= {"guides": pager.page.object_list, "pager": pager}
-    return render_page(request, "guides/index.html", context, partial="guide-list")
+    return render_list_page(
+        request, "guides/index.html", context, partial="guide-list", read_page=read_page
+    )
 
 
 @require_safe

@@ -64,12 +64,7 @@ def with_medians(roles: list[Role]) -> list[Role]:
 
 def ladder_rungs() -> list[tuple[int, list[Role]]]:
     """Roles grouped by rung, lowest first, each with its median figure and next roles."""
-    roles = list(
-        _with_median(Role.objects.only(*LADDER_COLUMNS))
-        .prefetch_related(_next_roles())
-        .order_by("rank", "title")
-    )
-    with_medians(roles)
+    roles = with_medians(list(roles_listed()))
     return [(rank, list(group)) for rank, group in groupby(roles, key=lambda r: r.rank)]
 
 

@@ -2,9 +2,8 @@
 
 from django.views.decorators.http import require_safe
 
-from common.htmx import render_page, vary_on_htmx
+from common.htmx import render_list_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import BadPage, page_number
 
 from . import selectors
 
@@ -14,11 +13,11 @@ from . import selectors
 @query_params("page")
 @published()
 def role_index(request):
+    def read_page(number):
+        tiers, pager = selectors.role_index(number)
+        return {"tiers": tiers, "pager": pager}
+
     context = {"breadcrumbs": [("Roles", "/roles/")]}
-    try:
-        tiers, pager = selectors.role_index(page_number(request.GET.get("page")))
-    except BadPage as bad:
-        context["page_error"] = str(bad)
-        return render_page(request, "roles/index.html", context, partial="role-list", status=400)
-    context |= {"tiers": tiers, "pager": pager}
-    return render_page(request, "roles/index.html", context, partial="role-list")
+    return render_list_page(
+        request, "roles/index.html", context, partial="role-list", read_page=read_page
+    )

@@ -5,9 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from common.htmx import render_page, vary_on_htmx
+from common.htmx import render_list_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import BadPage, page_number
 from roles import selectors as role_selectors
 
 from ..skills import skill_page
@@ -20,16 +19,14 @@ SKILLS_CRUMB = ("Skills", "/skills/")
 @query_params("page")
 @published()
 def skill_index(request):
+    def read_page(number):
+        kinds, pager = role_selectors.skill_index(number)
+        return {"kinds": kinds, "pager": pager}
+
     context = {"breadcrumbs": [SKILLS_CRUMB]}
-    try:
-        kinds, pager = role_selectors.skill_index(page_number(request.GET.get("page")))
-    except BadPage as bad:
-        context["page_error"] = str(bad)
-        return render_page(
-            request, "careerpath/skills.html", context, partial="skill-list", status=400
-        )
-    context |= {"kinds": kinds, "pager": pager}
-    return render_page(request, "careerpath/skills.html", context, partial="skill-list")
+    return render_list_page(
+        request, "careerpath/skills.html", context, partial="skill-list", read_page=read_page
+    )
 
 
 @require_safe
