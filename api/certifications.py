@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from certifications import selectors
-from certifications.catalogue import filter_catalogue, issuers
 from certifications.compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from certifications.forms import CatalogueFilterForm, CompareForm
 from certifications.models import Focus
+from common.pagination import Counted
 from roles.models import Tier
 
 from . import schemas, serializers
@@ -67,19 +67,21 @@ def _form_problems(form) -> ApiError:
     summary="The certification catalogue, optionally filtered by focus, tier and issuer",
 )
 def certification_list(request, query: Query[CatalogueQuery]):
-    certifications = selectors.catalogue()
     filters = QueryDict(mutable=True)
     for name in ("focus", "suits", "issuer"):
         if getattr(query, name):
             filters[name] = getattr(query, name)
-    awarding = issuers(certifications)
-    if query.issuer and query.issuer not in {org.slug for org in awarding}:
+    read = selectors.catalogue_read(
+        **CatalogueFilterForm.asked(filters) | {"page": query.page}, per_page=query.page_size
+    )
+    if query.issuer and query.issuer not in {org.slug for org in read.issuers}:
         raise not_found("issuer", query.issuer)
-    form = CatalogueFilterForm(filters, issuers=awarding)
+    form = CatalogueFilterForm(filters, issuers=read.issuers)
     if not form.is_valid():
         raise _form_problems(form)
-    chosen = filter_catalogue(certifications, **form.filters())
-    return paginate(request, chosen, query, serializers.certification_summary)
+    start = (query.page - 1) * query.page_size
+    page = Counted(read.page, start, read.matching)
+    return paginate(request, page, query, serializers.certification_summary)
 
 
 @router.get(

@@ -1,5 +1,6 @@
-"""The catalogue's filters, applied to the certifications the page has already loaded (the
-page lists and counts them all, so filtering them costs no further query)."""
+"""The catalogue's facets and page size, the issuers of a list of certifications, and the
+names a visitor types for certifications (the filters themselves are applied in the database:
+selectors.catalogue_read)."""
 
 from collections.abc import Iterable
 
@@ -26,18 +27,6 @@ def one_facet_filters(certifications: Iterable[Certification]) -> list[tuple[str
         *(("focus", focus) for focus in Focus.values),
         *(("suits", tier) for tier in Tier.values),
         *(("issuer", org.slug) for org in issuers(certifications)),
-    ]
-
-
-def filter_catalogue(
-    certifications: Iterable[Certification], *, focus: str = "", suits: str = "", issuer: str = ""
-) -> list[Certification]:
-    return [
-        c
-        for c in certifications
-        if (not focus or c.focus == focus)
-        and (not suits or getattr(c, f"suits_{suits}"))
-        and (not issuer or c.issuer.slug == issuer)
     ]
 
 

@@ -66,6 +66,18 @@ INDUSTRY_NOTES = {
 }
 
 
+# Every field the score, the readiness and the order read but the acronym and the slug, which
+# only break ties: certifications alike in these fit every person alike, so the first few of
+# each kind by acronym are all a ranking needs to read (selectors.catalogue_read).
+DECIDED_BY = (
+    "focus",
+    *(f"suits_{tier}" for tier in TIER_ORDER),
+    "min_experience_years",
+    "exam_parts",
+    "lifetime",
+)
+
+
 @dataclass(frozen=True)
 class Fit:
     certification: Certification

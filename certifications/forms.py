@@ -6,6 +6,7 @@ from common.pagination import BadPage, page_number
 from common.widgets import NumberInput, Select, TextInput
 from roles.models import Industry, Tier
 
+from .catalogue import CATALOGUE_FACETS
 from .compare import MAX_COMPARED, MIN_COMPARED
 from .fit import Growth
 from .models import Focus
@@ -43,6 +44,17 @@ class CatalogueFilterForm(forms.Form):
             ("", "Any issuer"),
             *((org.slug, _issuer_label(org)) for org in issuers),
         ]
+
+    @staticmethod
+    def asked(data) -> dict:
+        """The filters and the page as asked, before they are checked: what to read (the
+        issuers to check against are read with the page; asked for wrongly, the form says so
+        and the page read is not shown)."""
+        try:
+            page = page_number(data.get("page"))
+        except BadPage:
+            page = 1
+        return {name: data.get(name, "") for name in CATALOGUE_FACETS} | {"page": page}
 
     def clean_page(self) -> int:
         try:

@@ -2,6 +2,7 @@
 amount of content."""
 
 import functools
+from dataclasses import dataclass
 
 from django.db.models import (
     F,
@@ -15,9 +16,10 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from common.pagination import first_of
-from roles.models import Role
+from roles.models import Role, Tier
 
 from .catalogue import named_by, typed_names
+from .fit import DECIDED_BY
 from .models import Certification, Organization, suits_tier
 
 
@@ -61,11 +63,99 @@ NOT_LISTED = (*ONLY_ON_ITS_PAGE, "audience", "eligibility", "exam_format", "cost
 ISSUER_LISTED = ["id", "name", "slug", "abbreviation", "url"]
 
 
-def listing() -> list[Certification]:
-    """Every certification with its issuer and what the catalogue page reads, in one query."""
-    # Plain SQL: building this query with the ORM costs more than running it. raw() still
-    # converts each value as a query would; the issuer's columns come back as attributes.
-    certifications = list(Certification.objects.raw(_listing_sql()))
+@dataclass(frozen=True)
+class CatalogueRead:
+    """What the catalogue page (and the API's list) shows, read in one query whatever the
+    number of certifications: a page of those the filters match, how many match and how many
+    there are, the organisations that award them, and the certifications a fit can be
+    (`fit.DECIDED_BY`)."""
+
+    page: list[Certification]
+    matching: int
+    everyone: int
+    issuers: list[Organization]
+    fit_candidates: list[Certification]
+
+
+def catalogue_read(
+    *,
+    focus: str = "",
+    suits: str = "",
+    issuer: str = "",
+    page: int = 1,
+    per_page: int,
+    fit_candidates: int = 0,
+) -> CatalogueRead:
+    """The `page` (of `per_page`) of the certifications by acronym that have the `focus`, suit
+    the tier `suits` and come from the organisation with the slug `issuer` (each when given);
+    with `fit_candidates`, that many of each kind the fit finder tells apart.
+
+    One row per certification shown, each with the windows that say why it was read: its place
+    among those matching, among those alike for the fit finder (the rule ranks certifications
+    alike in DECIDED_BY the same, then by acronym, so the first few of each kind are every one
+    that can be ranked first) and among its issuer's (the first names the issuer). Plain SQL:
+    raw() converts each value as a query would."""
+    where, params = _catalogue_filter(focus, suits, issuer)
+    start = (page - 1) * per_page
+    params = [*params * 3, start, start + per_page, fit_candidates]  # the filter is written thrice
+    rows = list(Certification.objects.raw(_catalogue_sql(where), params))
+    _attach_issuers(rows)
+    return CatalogueRead(
+        page=[c for c in rows if c.position is not None and start < c.position <= start + per_page],
+        matching=rows[0].matching if rows else 0,
+        everyone=rows[0].everyone if rows else 0,
+        issuers=sorted(
+            (c.issuer for c in rows if c.in_issuer == 1), key=lambda org: org.abbreviation
+        ),
+        fit_candidates=[c for c in rows if c.in_kind <= fit_candidates],
+    )
+
+
+def _catalogue_filter(focus: str, suits: str, issuer: str) -> tuple[str, list]:
+    conditions, params = ["1 = 1"], []
+    if focus:
+        conditions.append("c.focus = %s")
+        params.append(focus)
+    if suits:
+        # The column is chosen from the tiers, never from the text asked: an unknown tier
+        # matches nothing (the form says why).
+        column = {tier: f"c.suits_{tier}" for tier in Tier.values}.get(suits)
+        conditions.append(f"{column} = %s" if column else "1 = 0")
+        params += [True] if column else []
+    if issuer:
+        conditions.append("o.slug = %s")
+        params.append(issuer)
+    return " AND ".join(conditions), params
+
+
+@functools.cache
+def _catalogue_sql(where: str) -> str:
+    listed = [
+        f"c.{field.column}"
+        for field in Certification._meta.concrete_fields
+        if field.name not in NOT_LISTED or field.name == "verified_on"  # the API's list has it
+    ]
+    issuer = [f"o.{name} AS issuer_{name}" for name in ISSUER_LISTED]
+    alike = ", ".join(f"c.{Certification._meta.get_field(name).column}" for name in DECIDED_BY)
+    by_name = "ORDER BY c.acronym, c.slug"
+    # The matching ones are numbered among themselves; the others are numbered too, past them.
+    return (
+        "SELECT * FROM ("
+        f"SELECT {', '.join(listed + issuer)}, COUNT(*) OVER () AS everyone, "
+        f"SUM(CASE WHEN {where} THEN 1 ELSE 0 END) OVER () AS matching, "
+        f"CASE WHEN {where} THEN ROW_NUMBER() OVER (PARTITION BY CASE WHEN {where} THEN 1 "
+        f"ELSE 0 END {by_name}) END AS position, "
+        f"ROW_NUMBER() OVER (PARTITION BY {alike} {by_name}) AS in_kind, "
+        f"ROW_NUMBER() OVER (PARTITION BY c.issuer_id {by_name}) AS in_issuer "
+        f"FROM {Certification._meta.db_table} c "
+        f"JOIN {Organization._meta.db_table} o ON o.id = c.issuer_id"
+        ") listed WHERE (position > %s AND position <= %s) OR in_kind <= %s OR in_issuer = 1 "
+        "ORDER BY acronym, slug"
+    )
+
+
+def _attach_issuers(certifications: list[Certification]) -> None:
+    """Each certification's issuer from the columns read beside it, one instance each."""
     issuers: dict[int, Organization] = {}
     names = [f"issuer_{name}" for name in ISSUER_LISTED]
     for cert in certifications:
@@ -73,21 +163,6 @@ def listing() -> list[Certification]:
             values = [getattr(cert, name) for name in names]
             issuers[cert.issuer_id] = Organization.from_db(cert._state.db, ISSUER_LISTED, values)
         cert.issuer = issuers[cert.issuer_id]
-    return certifications
-
-
-@functools.cache
-def _listing_sql() -> str:
-    listed = [
-        f"c.{field.column}"
-        for field in Certification._meta.concrete_fields
-        if field.name not in NOT_LISTED
-    ]
-    issuer = [f"o.{name} AS issuer_{name}" for name in ISSUER_LISTED]
-    return (
-        f"SELECT {', '.join(listed + issuer)} FROM {Certification._meta.db_table} c "
-        f"JOIN {Organization._meta.db_table} o ON o.id = c.issuer_id ORDER BY c.acronym, c.slug"
-    )
 
 
 # What the comparison page never shows.

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import PICKER_LIMIT, PageOutOfRange, paginate
+from common.pagination import PICKER_LIMIT, Counted, PageOutOfRange, paginate
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 
 from . import selectors, stored_parts
-from .catalogue import CATALOGUE_FACETS, CATALOGUE_PAGE_SIZE, filter_catalogue, issuers
+from .catalogue import CATALOGUE_FACETS, CATALOGUE_PAGE_SIZE
 from .compare import MAX_COMPARED, MIN_COMPARED, comparison_rows, rows_differing
 from .facts import validity
 from .fit import Growth, rank_for, typical_years
@@ -71,8 +71,6 @@ def credential_json_ld(cert: Certification, url: str) -> dict:
 @query_params("focus", "suits", "issuer", "page", "tier", "grow", "target", "industry", "years")
 @published(*CATALOGUE_FACETS)
 def catalogue(request):
-    certifications = selectors.listing()
-    filters = CatalogueFilterForm(request.GET, issuers=issuers(certifications))
     # More roles than a list holds: the target is typed by name, and the years each tier
     # starts from are counted over all of them.
     roles = role_selectors.role_choices(limit=PICKER_LIMIT + 1)
@@ -82,11 +80,17 @@ def catalogue(request):
         roles = [named] if named else []
     fit_form = FitFinderForm.from_query(request.GET, roles=roles, by_name=by_name)
     answers = fit_form.answers()
+    read = selectors.catalogue_read(
+        **CatalogueFilterForm.asked(request.GET),
+        per_page=CATALOGUE_PAGE_SIZE,
+        fit_candidates=max(FITS_SHOWN, LATER_SHOWN) if answers else 0,
+    )
+    filters = CatalogueFilterForm(request.GET, issuers=read.issuers)
     target = fit_form.target_role
     fits = []
     if answers:
         fits = rank_for(
-            certifications,
+            read.fit_candidates,
             tier=answers["tier"],
             grow=answers["grow"],
             tier_years=selectors.typical_experience() if by_name else typical_years(roles),
@@ -96,10 +100,12 @@ def catalogue(request):
         )
     pager = None
     if filters.is_valid():
+        page = filters.cleaned_data["page"]
+        start = (page - 1) * CATALOGUE_PAGE_SIZE
         try:
             pager = paginate(
-                filter_catalogue(certifications, **filters.filters()),
-                filters.cleaned_data["page"],
+                Counted(read.page, start, read.matching),
+                page,
                 CATALOGUE_PAGE_SIZE,
                 kept={**filters.filters(), **answers},
             )
@@ -117,7 +123,7 @@ def catalogue(request):
         # Each with its parts as stored rendered, or None: the template renders them then.
         "cards": [(c, stored.get(c.slug, {}).get("card")) for c in listed],
         "pager": pager,
-        "total": len(certifications),
+        "total": read.everyone,
         "kept_filters": filters.filters() if pager else {},
         "kept_answers": answers,
         "fits": [(f, stored.get(f.certification.slug)) for f in fits_now],

@@ -59,6 +59,21 @@ class Pager:
         return self.page.end_index()
 
 
+class Counted:
+    """One page of a list and the length of the whole list (read together: a window over the
+    list, as `first_of` reads it), standing for the list in Django's Paginator, which slices
+    it only for that page."""
+
+    def __init__(self, rows: list, start: int, length: int):
+        self.rows, self.start, self.length = rows, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: slice) -> list:
+        return self.rows[index.start - self.start : index.stop - self.start]
+
+
 def first_of(items: QuerySet, limit: int) -> tuple[list, int]:
     """The first `limit` of a query's rows, and how many rows it has in all, in one query
     (the count is a window over the whole result, read beside each row)."""

@@ -7,10 +7,10 @@ import pytest
 
 from certifications import selectors
 from certifications.facts import summary_line
-from certifications.fit import Growth, rank_for
+from certifications.fit import DECIDED_BY, Growth, rank_for
 from certifications.models import Certification, Focus
 from common.pagination import PICKER_LIMIT
-from roles.models import Role
+from roles.models import Role, Tier
 
 from .conftest import assert_valid_html, between
 
@@ -383,3 +383,51 @@ def test_a_typed_name_that_names_no_role_is_a_400_that_says_so(client, tenfold_c
     response = client.get(URL, {"tier": "mid", "grow": "supply-chain", "target": "astronaut"})
     assert response.status_code == 400
     assert "We have no role called “astronaut”" in response.content.decode()
+
+
+# Read bounded: the first of each kind -------------------------------------------------------
+
+
+def test_the_fit_finder_ranks_from_the_first_of_each_kind_as_it_would_from_every_one(
+    tenfold_content,
+):
+    # Ten copies of each certification are alike in everything the ranking reads but their
+    # acronyms: the page reads the first five of each kind, and ranks them as it ranks all.
+    everyone = selectors.catalogue()
+    read = selectors.catalogue_read(per_page=24, fit_candidates=5)
+    kinds = {tuple(getattr(c, name) for name in DECIDED_BY) for c in everyone}
+    assert len(read.fit_candidates) == 5 * len(kinds) < len(everyone)
+    tier_years = selectors.typical_experience()
+    for tier in Tier.values:
+        for grow in Growth.values:
+            for years in (None, 0, 3, 12):
+                for industry in ("", "services"):
+                    for target_tier in ("", "senior"):
+                        answers = dict(
+                            tier=tier, grow=grow, tier_years=tier_years, years=years,
+                            target_tier=target_tier, industry=industry,
+                        )  # fmt: skip
+                        from_every = rank_for(everyone, **answers)
+                        from_first = rank_for(read.fit_candidates, **answers)
+                        for now, shown in ((True, 5), (False, 3)):
+                            expected = [f for f in from_every if f.now is now][:shown]
+                            got = [f for f in from_first if f.now is now][:shown]
+                            assert [(f.certification.slug, f.score, f.reason) for f in got] == [
+                                (f.certification.slug, f.score, f.reason) for f in expected
+                            ], answers
+
+
+def test_the_catalogue_reads_a_page_with_the_counts_and_every_issuer_at_ten_times(
+    tenfold_content,
+):
+    everyone = selectors.catalogue()
+    senior = [c for c in everyone if "senior" in c.tiers]
+    read = selectors.catalogue_read(suits="senior", page=2, per_page=24)
+    assert [c.slug for c in read.page] == [c.slug for c in senior[24:48]]
+    assert (read.matching, read.everyone) == (len(senior), len(everyone))
+    awarding = {c.issuer.slug for c in everyone}
+    assert [org.slug for org in read.issuers] == sorted(
+        awarding,
+        key=lambda slug: next(c.issuer.abbreviation for c in everyone if c.issuer.slug == slug),
+    )
+    assert read.fit_candidates == []

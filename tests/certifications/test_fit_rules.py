@@ -1,6 +1,6 @@
 """The fit finder's scoring and the facts line, on unsaved certifications worked out by hand."""
 
-from certifications.catalogue import filter_catalogue, issuers
+from certifications.catalogue import issuers
 from certifications.compare import comparison_rows
 from certifications.facts import summary_line, validity
 from certifications.fit import (
@@ -134,16 +134,6 @@ def test_validity_says_years_lifetime_or_unknown():
     assert validity(cert(validity_years=1)) == "Valid for 1 year"
     assert validity(cert(lifetime=True)) == "Lifetime: it does not expire"
     assert validity(cert()) == "Validity period not published"
-
-
-def test_the_catalogue_filters_by_focus_tier_and_issuer():
-    ascm, pmi = Organization(slug="ascm"), Organization(slug="pmi")
-    a = cert(slug="a", focus=Focus.SUPPLY_CHAIN, tiers=["mid"], issuer=ascm)
-    b = cert(slug="b", focus=Focus.SUPPLY_CHAIN, tiers=["senior"], issuer=pmi)
-    c = cert(slug="c", focus=Focus.PROJECT_MANAGEMENT, tiers=["mid", "senior"], issuer=pmi)
-    assert filter_catalogue([a, b, c], suits="senior") == [b, c]
-    assert filter_catalogue([a, b, c], focus=Focus.SUPPLY_CHAIN, issuer="pmi") == [b]
-    assert filter_catalogue([a, b, c]) == [a, b, c]
 
 
 def test_a_comparison_row_differs_only_when_two_columns_differ():
