@@ -9,11 +9,11 @@ from ninja import Field, Query, Router, Schema
 from api import schemas, serializers
 from api.errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, found, not_found
 from api.pagination import PageQuery, paginate
-from roles.ladder import NoRoute, plan_route
+from roles.ladder import NoRoute, plan_route, route_reads
 from roles.models import Industry
 
 from . import search as site_search
-from .profiles import ladder_graph, role_profile
+from .profiles import role_profile, route_index, route_ladder
 
 router = Router()
 
@@ -145,12 +145,16 @@ def path(request, query: Query[PathQuery]):
     for name, value in (("from", start), ("to", end)):
         if not value:
             raise bad_parameter(name, "choose a role slug, e.g. operations-analyst")
-    graph = ladder_graph(_industry(query.industry), around=[start, end])
+    industry = _industry(query.industry)
+    index = route_index()
+    shape = index.shape
     for value in (start, end):
-        if value not in graph:
+        if value not in shape:
             raise not_found("role", value)
+    only = route_reads(shape, start, end)
+    graph = route_ladder(industry, only=only, steps=False, index=index).graph
     try:
-        route = plan_route(graph, start, end)
+        route = plan_route(graph, start, end, shape)
     except NoRoute as no_route:
         raise ApiError(400, str(no_route)) from None
     low, high = route.extra_years

@@ -8,7 +8,7 @@ from certifications import selectors as certification_selectors
 from guides import selectors as guide_selectors
 from roles import selectors as role_selectors
 from roles.industry import IndustryView, industry_view, skills_in
-from roles.ladder import Rung, on_the_way_up
+from roles.ladder import Rung
 from roles.models import Role
 from roles.pay import Pay, pay
 from roles.profile import SkillGroup, skill_groups
@@ -55,45 +55,43 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     )
 
 
-def route_index(limit: int | None = None) -> route_data.Index:
-    """Every role (or, read from the content, the first `limit`), lowest rung and then title
-    first, and each one's next roles: as stored for the current content version (one query;
-    route_data.py), or from the content until it is stored."""
+def route_index() -> route_data.Index:
+    """Every role, lowest rung and then title first, and each one's next roles: as stored for
+    the current content version (one query; route_data.py), or from the content until it is
+    stored (one more)."""
     stored = route_data.stored_index()
     if stored is not None:
         return stored
-    roles = [route_data.Picker(r.slug, r.title) for r in role_selectors.role_choices(limit)]
-    return route_data.Index(roles, role_selectors.upward_edges())
+    roles, edges = role_selectors.ladder_outline()
+    # In the order the stored index keeps (Python's, which a database's collation may not be).
+    roles.sort(key=lambda role: (role[2], role[1]))
+    return route_data.Index([route_data.Picker(slug, title) for slug, title, _ in roles], edges)
 
 
 def route_ladder(
-    industry: str = "", *, around=None, steps: bool = True, index=None
+    industry: str = "", *, only=None, steps: bool = True, index=None
 ) -> route_data.Ladder:
     """Every role by slug as the route search reads it (`roles.ladder.plan_route`), with its
     next roles, skills, median and the certifications that suit it. With an industry, each
-    role's skills are its levels in that industry. With `around` (role slugs), only those
-    roles and the roles above them, where every route between them lies: a route then reads a
-    handful of roles however large the ladder grows. Read as stored for the current content
-    version, with each step up already rendered unless `steps` is false (route_data.py), or from
-    the content until it is stored. `index`: `route_index()`, when the caller has read it."""
-    stored = route_data.stored_ladder(industry, around, steps=steps, index=index)
+    role's skills are its levels in that industry. With `only` (role slugs), those roles alone:
+    a route reads its own (`roles.ladder.route_reads`), however large the ladder grows. Read
+    as stored for the current content version, with each step up already rendered unless
+    `steps` is false (route_data.py), or from the content until it is stored. `index`:
+    `route_index()`, when the caller has read it."""
+    stored = route_data.stored_ladder(industry, only, steps=steps, index=index)
     if stored is not None:
         return stored
-    edges = index.next if index is not None else None
-    return route_data.Ladder(built_graph(industry, around=around, edges=edges), {})
+    return route_data.Ladder(built_graph(industry, only=only), {})
 
 
-def ladder_graph(industry: str = "", *, around=None) -> dict[str, Rung]:
+def ladder_graph(industry: str = "", *, only=None) -> dict[str, Rung]:
     """`route_ladder(...).graph`: the roles alone."""
-    return route_ladder(industry, around=around, steps=False).graph
+    return route_ladder(industry, only=only, steps=False).graph
 
 
-def built_graph(industry: str = "", *, around=None, edges=None) -> dict[str, Rung]:
-    """`ladder_graph` read from the content itself (`edges`: each role's next roles, when the
-    caller has read them)."""
-    slugs = None
-    if around is not None:
-        slugs = on_the_way_up(edges or role_selectors.upward_edges(), around)
+def built_graph(industry: str = "", *, only=None) -> dict[str, Rung]:
+    """`ladder_graph` read from the content itself."""
+    slugs = None if only is None else set(only)
     roles = role_selectors.ladder_roles(slugs)
     by_role = certification_selectors.listing_roles([r.pk for r in roles])
     variants = role_selectors.industry_variants(industry) if industry else {}

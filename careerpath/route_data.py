@@ -2,10 +2,10 @@
 
 When the pages are published, every role is stored as a `roles.ladder.Rung` in each industry's
 version, with one row of every role's title and next roles (the index). A route then reads that
-row and the rows of the roles on the way up from its two ends (two plain queries), instead of
-building hundreds of model instances; the path planner's pickers list the index's roles. Until
-a change is published (or with publishing off, as in development), the ladder is read from the
-content itself (`careerpath.profiles.built_graph`).
+row, finds its way in the ladder's shape it gives, and reads the rows of the route's own roles
+(two plain queries), instead of building hundreds of model instances; the path planner's
+pickers list the index's roles. Until a change is published (or with publishing off, as in
+development), the ladder is read from the content itself (`careerpath.profiles.built_graph`).
 """
 
 import functools
@@ -16,7 +16,7 @@ from typing import NamedTuple
 from django.db import connection
 
 from common.release import code_fingerprint
-from roles.ladder import Rung, on_the_way_up
+from roles.ladder import Rung, Shape
 
 from .models import ContentVersion, LadderRung
 
@@ -29,7 +29,7 @@ class Picker(NamedTuple):
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Index:
     """Every role, lowest rung and then title first, and each one's next roles; `version` is
     the content version it was stored under, None when read from the content."""
@@ -37,6 +37,11 @@ class Index:
     roles: list[Picker]
     next: dict[str, list[str]]
     version: int | None = None
+
+    @functools.cached_property
+    def shape(self) -> Shape:
+        """The ladder as a route search walks it: the roles are in its order already."""
+        return Shape(self.next, {role.slug: place for place, role in enumerate(self.roles)})
 
 
 @dataclass(frozen=True)
@@ -88,17 +93,17 @@ def stored_index() -> Index | None:
 
 
 def stored_ladder(
-    industry: str, around=None, *, steps: bool = True, index: Index | None = None
+    industry: str, only=None, *, steps: bool = True, index: Index | None = None
 ) -> Ladder | None:
-    """The stored ladder in `industry`: every role, or with `around` (role slugs) those roles
-    and every role above them, and with `steps` each step up between them rendered; None when
-    none is stored for the current version by this release. Slugs that name no role are left
-    out. Reads the stored index first unless it is given."""
+    """The stored ladder in `industry`: every role, or those of `only` (role slugs), and with
+    `steps` each step up between them rendered; None when none is stored for the current
+    version by this release. Slugs that name no role are left out. Reads the stored index
+    first unless it is given."""
     index = index or stored_index()
     if index is None or index.version is None:
         return None
     edges = index.next
-    wanted = sorted(edges if around is None else on_the_way_up(edges, _known(edges, around)))
+    wanted = sorted(edges if only is None else (slug for slug in set(only) if slug in edges))
     if not wanted:
         return Ladder({}, {})
     with connection.cursor() as cursor:
@@ -115,10 +120,6 @@ def stored_ladder(
             for start, html in json.loads(row[1]).items():
                 rendered[start, rung.slug] = html
     return Ladder(graph, rendered)
-
-
-def _known(edges: dict, slugs) -> list[str]:
-    return [slug for slug in slugs if slug in edges]
 
 
 @functools.cache

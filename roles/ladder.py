@@ -1,8 +1,10 @@
 """The rules of the ladder: routes up it (the path planner) and loops it must never have."""
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from common.text import with_article
 
@@ -204,64 +206,87 @@ def _walk_up(starts, next_of) -> dict:
     return previous
 
 
-def _ahead(graph: dict[str, Rung], role: Rung) -> list[Rung]:
-    """The roles `role` leads to, lowest rung and then title first."""
-    return sorted((graph[slug] for slug in role.next), key=lambda r: (r.rank, r.title))
+@dataclass(frozen=True)
+class Shape:
+    """The ladder as a route search walks it: each role's next roles, and each role's place,
+    lower rungs and then titles first (the order the search tries them in). A route reads its
+    own roles' rungs alone (`route_reads`), however large the ladder."""
+
+    next: dict[str, Sequence[str]]
+    place: dict[str, int]
+
+    @classmethod
+    def of(cls, graph: dict[str, Rung]) -> "Shape":
+        ordered = sorted(graph.values(), key=lambda r: (r.rank, r.title))
+        return cls({r.slug: r.next for r in ordered}, {r.slug: i for i, r in enumerate(ordered)})
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self.place
+
+    def ahead(self, slug: str) -> list[str]:
+        """The roles this one leads to, lowest rung and then title first."""
+        return sorted(self.next.get(slug, ()), key=self.place.__getitem__)
 
 
-def _routes_up(graph: dict[str, Rung], start: Rung) -> dict[str, str | None]:
-    """Every role reachable upwards from `start`, by slug, each with the role before it on a
-    shortest route (lower rungs and then titles tried first)."""
+def route_slugs(shape: Shape, start: str, end: str) -> tuple[list[str], str | None]:
+    """The roles of the shortest route up from `start` to `end`, both included (lower rungs
+    and then titles tried first); when no route leads up, no roles and the nearest role both
+    lead to (None when none does)."""
+    previous = _walk_up([start], shape.ahead)
+    if end in previous:
+        chain = [end]
+        while previous[chain[-1]] is not None:
+            chain.append(previous[chain[-1]])
+        return chain[::-1], None
+    from_end = _walk_up([end], shape.ahead)
+    common = [slug for slug in previous if slug in from_end]
+    return [], min(common, key=shape.place.__getitem__) if common else None
 
-    def next_of(slug):
-        return [r.slug for r in _ahead(graph, graph[slug])]
 
-    return _walk_up([start.slug], next_of)
+def route_reads(shape: Shape, start: str, end: str) -> list[str]:
+    """The roles whose rungs `plan_route` reads for a route between these two: those of the
+    two the ladder holds, and the route's own roles or the one both lead to."""
+    known = [slug for slug in dict.fromkeys((start, end)) if slug in shape]
+    if len(known) < 2:
+        return known
+    chain, via = route_slugs(shape, start, end)
+    return list(dict.fromkeys([*known, *chain, *([via] if via else [])]))
 
 
-def on_the_way_up(edges: dict[str, list[str]], slugs) -> set[str]:
-    """These roles and every role reachable upwards from them (`edges`: each role's next
-    roles, by slug). Every route between two of them, sideways moves included, lies here."""
-    return set(_walk_up(slugs, lambda slug: edges.get(slug, ())))
-
-
-def next_role(graph: dict[str, Rung], role: Rung) -> Rung | None:
+def next_up(shape: Shape, slug: str) -> str | None:
     """The first role this one leads to (lowest rung, then title): the planner's destination
     when only a start is chosen."""
-    return next(iter(_ahead(graph, role)), None)
+    return next(iter(shape.ahead(slug)), None)
 
 
-def plan_route(graph: dict[str, Rung], start_slug: str, end_slug: str) -> Route:
+def plan_route(
+    graph: dict[str, Rung], start_slug: str, end_slug: str, shape: Shape | None = None
+) -> Route:
     """The shortest route up the ladder from one role to another. Between two branches (no
     route up joins them, and the destination is not lower) it is a sideways move: one step
     across, explained by the nearest role both lead to.
 
-    `graph` maps slugs to rungs: every role on the way up from both, at least (see
-    `careerpath.profiles.ladder_graph`).
+    `graph` maps slugs to rungs: with the ladder's `shape`, at least the roles the route reads
+    (`route_reads`); without it, every role on the way up from both (see
+    `careerpath.profiles.ladder_graph`), from which the shape is taken.
     """
     start, end = graph[start_slug], graph[end_slug]
     if start == end:
         raise NoRoute(
             f"You are already {with_article(start.title)}: choose a different destination."
         )
-    previous = _routes_up(graph, start)
-    if end.slug not in previous:
+    chain, via = route_slugs(shape or Shape.of(graph), start.slug, end.slug)
+    if not chain:
         if end.rank < start.rank:
             raise NoRoute(
                 f"{end.title} sits below {start.title} on the ladder. The planner maps moves "
                 "upwards: swap the two roles to see the route from there."
             )
-        from_end = _routes_up(graph, end)
-        common = [graph[s] for s in previous if s in from_end]
-        if not common:
+        if via is None:
             raise NoRoute(f"The ladder has no upward route from {start.title} to {end.title}.")
-        via = min(common, key=lambda r: (r.rank, r.title))
-        return Route(start, end, [step(start, end)], via=via)
-    slugs = [end.slug]
-    while previous[slugs[-1]] is not None:
-        slugs.append(previous[slugs[-1]])
-    chain = [graph[s] for s in reversed(slugs)]
-    return Route(start, end, [step(a, b) for a, b in zip(chain, chain[1:], strict=False)])
+        return Route(start, end, [step(start, end)], via=graph[via])
+    rungs = [graph[slug] for slug in chain]
+    return Route(start, end, [step(a, b) for a, b in pairwise(rungs)])
 
 
 def step(current: Rung, nxt: Rung) -> Step:

@@ -194,9 +194,19 @@ def _ladder_edges(source: str, target: str) -> dict:
     return edges
 
 
-def upward_edges() -> dict[str, list[str]]:
-    """Each role's next roles, by slug, for routes."""
-    return _ladder_edges("from_role__slug", "to_role__slug")
+def ladder_outline() -> tuple[list[tuple[str, str, int]], dict[str, list[str]]]:
+    """Every role's slug, title and rung, and each one's next roles by slug, for routes (one
+    query, a row for each step up and for each role with none)."""
+    roles: dict[str, tuple[str, str, int]] = {}
+    edges: dict[str, list[str]] = {}
+    for slug, title, rank, nxt in Role.objects.values_list(
+        "slug", "title", "rank", "leads_to__slug"
+    ):
+        roles[slug] = (slug, title, rank)
+        edges.setdefault(slug, [])
+        if nxt is not None:
+            edges[slug].append(nxt)
+    return list(roles.values()), edges
 
 
 def ladder_roles(slugs=None) -> list[Role]:

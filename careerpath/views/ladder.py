@@ -13,7 +13,7 @@ from common.http import published, query_params
 from common.pagination import PICKER_LIMIT, RUNG_LIMIT
 from common.text import nameable
 from roles import selectors
-from roles.ladder import NoRoute, next_role, plan_route
+from roles.ladder import NoRoute, next_up, plan_route, route_reads
 from roles.models import Industry
 
 from ..profiles import route_index, route_ladder
@@ -60,30 +60,33 @@ def path_planner(request):
         # The form's swap button: the same two roles the other way round, at a clean URL.
         return redirect(_swap_url(start, end, industry if not industry_error else ""))
     # A ladder too long to list in a select is picked by name: a title or slug typed in.
-    index = route_index(limit=PICKER_LIMIT + 1)
+    index = route_index()
     choices = index.roles[: PICKER_LIMIT + 1]
     by_name = len(choices) > PICKER_LIMIT
     typed = {"from": start, "to": end}
     if by_name:
         named = selectors.roles_named([start, end])
         start, end = named.get(start.strip(), start), named.get(end.strip(), end)
+    shape = index.shape
+    # Only a start: plan to the next rung up, and pre-select it so the person sees which
+    # destination was assumed and can change it.
+    assumed = next_up(shape, start) if start in shape and not end else None
     found = route_ladder(
-        industry if not industry_error else "", around=[s for s in (start, end) if s], index=index
+        industry if not industry_error else "",
+        only=route_reads(shape, start, end or assumed or ""),
+        index=index,
     )
     graph = found.graph
     route, problem, status, chosen_for_you = None, None, 200, False
     if industry_error:
         problem, status = industry_error, 400
     elif start in graph and not end:
-        # Only a start: plan to the next rung up, and pre-select it so the person sees which
-        # destination was assumed and can change it.
-        upward = next_role(graph, graph[start])
-        if upward is None:
+        if assumed is None:
             problem = f"{graph[start].title} is the top of the ladder: choose where you want to go."
         else:
-            end, chosen_for_you = upward.slug, True
+            end, chosen_for_you = assumed, True
     if not problem and (start or end or "from" in request.GET or "to" in request.GET):
-        route, problem, status = _plan(graph, start, end)
+        route, problem, status = _plan(graph, shape, start, end)
     context = {
         "roles": [] if by_name else choices,
         "by_name": by_name,
@@ -143,7 +146,7 @@ def _swap_url(start: str, end: str, industry: str = "") -> str:
     return _path_url(**{"from": end, "to": start, "industry": industry})
 
 
-def _plan(graph, start, end):
+def _plan(graph, shape, start, end):
     """(route, message, status) for two slugs from the query string."""
     if not start or not end:
         missing = "where you start" if not start else "where you want to go"
@@ -153,6 +156,6 @@ def _plan(graph, start, end):
         names = ", ".join(f"“{s[:60]}”" for s in unknown)
         return None, f"We have no role called {names}.", 404
     try:
-        return plan_route(graph, start, end), None, 200
+        return plan_route(graph, start, end, shape), None, 200
     except NoRoute as no_route:
         return None, str(no_route), 400

@@ -16,7 +16,7 @@ ENDPOINTS = [
     ("/api/v1/roles/operations-manager?industry=services", 11),
     ("/api/v1/ladder", 3),
     # + the stored ladder, found missing (none is stored until the pages are published), and
-    # the edges
+    # the ladder's shape (every role and its next roles, one query); then the route's roles
     ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer", 7),
     ("/api/v1/ladder/path?from=operations-analyst&to=chief-operating-officer&industry=services", 9),
     ("/api/v1/certifications", 1),
@@ -56,7 +56,7 @@ def test_endpoint_keeps_the_same_budget_with_ten_times_the_content(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("industry", ["", "services"])
-def test_a_route_on_the_stored_ladder_reads_the_edges_and_the_roles_on_the_way_up(
+def test_a_route_on_the_stored_ladder_reads_the_index_and_the_routes_own_roles(
     client, django_assert_max_num_queries, industry
 ):
     publish_ladder(bump_content_version())

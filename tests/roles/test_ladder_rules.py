@@ -9,11 +9,12 @@ from roles.ladder import (
     NoRoute,
     Route,
     SavedLadder,
+    Shape,
     earlier_rung_problems,
     find_cycle,
     ladder_cycle,
-    next_role,
     next_step_problems,
+    next_up,
     pay_change,
     plan_route,
     rung_move_problem,
@@ -177,10 +178,10 @@ def test_an_upward_route_is_not_a_sideways_move():
 
 def test_the_next_role_is_the_lowest_rung_then_the_first_title():
     graph = small_ladder()
-    assert next_role(rungs(graph), rung_of(graph["analyst"])).slug == "scheduler"  # "Sc" < "Su"
+    assert next_up(Shape.of(rungs(graph)), "analyst") == "scheduler"  # "Sc" < "Su"
     graph["scheduler"].rank = 3
-    assert next_role(rungs(graph), rung_of(graph["analyst"])).slug == "supervisor"
-    assert next_role(rungs(graph), rung_of(graph["director"])) is None
+    assert next_up(Shape.of(rungs(graph)), "analyst") == "supervisor"
+    assert next_up(Shape.of(rungs(graph)), "director") is None
 
 
 def test_a_cycle_is_found_and_told_from_its_start():

@@ -2,6 +2,8 @@
 route up, a sideways move between branches explained by the role both lead to, the next rung
 as the default destination, and "a" or "an" before a title."""
 
+import re
+
 import pytest
 
 from careerpath.profiles import ladder_graph
@@ -66,10 +68,11 @@ def test_the_same_role_twice_is_refused_with_the_right_article(graph):
 
 
 def test_the_next_rung_is_the_lowest_next_role_then_by_title(graph):
-    assert ladder.next_role(graph, graph["operations-analyst"]).slug == "operations-manager"
+    shape = ladder.Shape.of(graph)
+    assert ladder.next_up(shape, "operations-analyst") == "operations-manager"
     # Three rung-2 roles follow the coordinator; Inventory Analyst comes first by title.
-    assert ladder.next_role(graph, graph["operations-coordinator"]).slug == "inventory-analyst"
-    assert ladder.next_role(graph, graph["chief-operating-officer"]) is None
+    assert ladder.next_up(shape, "operations-coordinator") == "inventory-analyst"
+    assert ladder.next_up(shape, "chief-operating-officer") is None
 
 
 @pytest.mark.parametrize(
@@ -87,3 +90,24 @@ def test_the_next_rung_is_the_lowest_next_role_then_by_title(graph):
 )
 def test_a_title_gets_a_or_an_by_how_it_sounds(noun, expected):
     assert with_article(noun) == expected
+
+
+def test_a_route_read_from_its_own_roles_is_the_route_found_in_the_whole_ladder(tenfold_content):
+    # At ten times the content a route reads the rungs of its own roles alone (and of the
+    # role both ends lead to, for a move across), found in the ladder's shape.
+    whole = ladder_graph()
+    shape = ladder.Shape.of(whole)
+    slugs = sorted(whole)[::7]
+    for start in slugs:
+        for end in slugs:
+            reads = ladder.route_reads(shape, start, end)
+            own = ladder_graph(only=reads)
+            try:
+                expected = ladder.plan_route(whole, start, end)
+            except ladder.NoRoute as refused:
+                with pytest.raises(ladder.NoRoute, match=re.escape(str(refused))):
+                    ladder.plan_route(own, start, end, shape)
+                continue
+            route = ladder.plan_route(own, start, end, shape)
+            assert route == expected
+            assert len(reads) == len(route.roles) + route.sideways
