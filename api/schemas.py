@@ -169,8 +169,12 @@ class RoleDetail(Schema):
         description="Where the list of every certification for the role's tier starts, when "
         "there are more than `certifications` shows."
     )
-    faqs: list[FaqLink]
-    guides: list[Link]
+    faqs: list[FaqLink] = Field(
+        description="The first questions about the role, in the FAQ's order."
+    )
+    faqs_in_all: int = Field(description="How many questions are about the role.")
+    guides: list[Link] = Field(description="The first guides for the role, by title.")
+    guides_in_all: int = Field(description="How many guides are for the role.")
     sources: list[Source]
     attribution: Attribution | None = Field(
         description="Present when the profile draws on O*NET: its CC BY 4.0 credit."
@@ -212,7 +216,10 @@ class PathStep(Schema):
     current: str
     next: str
     skills_to_gain: list[SkillGain]
-    certifications: list[CertificationLink]
+    certifications: list[CertificationLink] = Field(
+        description="The first certifications that suit the next role, by acronym."
+    )
+    more_certifications: int = Field(description="How many more suit the next role.")
     pay_change: int | None = Field(description="Change in median pay, where both are known.")
 
 

@@ -88,14 +88,16 @@ def role_detail(request, slug: str, query: Query[IndustryQuery]):
         "certifications_in_all": profile.certifications_in_all,
         "more_certifications": (
             f"{serializers.api_url('certifications')}?suits={role.tier}"
-            if profile.certifications_in_all > len(profile.certifications)
+            if profile.more_certifications
             else None
         ),
         "faqs": [
             {"slug": f.slug, "question": f.question, "page": f.get_absolute_url()}
             for f in profile.faqs
         ],
+        "faqs_in_all": profile.faqs_in_all,
         "guides": [serializers.guide_link(g) for g in profile.guides],
+        "guides_in_all": profile.guides_in_all,
         "sources": serializers.sources(role.sources),
         "attribution": serializers.ONET_ATTRIBUTION if role.onet_derived else None,
         "industry": {
@@ -176,6 +178,7 @@ def path(request, query: Query[PathQuery]):
                     for gain in step.skills_to_gain
                 ],
                 "certifications": [serializers.certification_link(c) for c in step.certifications],
+                "more_certifications": step.next.more_certifications,
                 "pay_change": _whole(step.pay_change),
             }
             for step in route.steps

@@ -5,6 +5,7 @@ the path planner (with the certifications that suit each role)."""
 from dataclasses import dataclass
 
 from certifications import selectors as certification_selectors
+from certifications.selectors import SUITING_SHOWN
 from guides import selectors as guide_selectors
 from roles import selectors as role_selectors
 from roles.industry import IndustryView, industry_view, skills_in
@@ -24,10 +25,25 @@ class RoleProfile:
     pay: Pay
     certifications: list  # the first few (certifications.selectors.SUITING_SHOWN)
     certifications_in_all: int
-    faqs: list
+    faqs: list  # the first few (guides.selectors.READING_SHOWN), as are the guides
+    faqs_in_all: int
     guides: list
+    guides_in_all: int
     industry: IndustryView
     skills: SkillComparison
+
+    # How many are not listed, of each list the page and the API's role shorten.
+    @property
+    def more_certifications(self) -> int:
+        return self.certifications_in_all - len(self.certifications)
+
+    @property
+    def more_faqs(self) -> int:
+        return self.faqs_in_all - len(self.faqs)
+
+    @property
+    def more_guides(self) -> int:
+        return self.guides_in_all - len(self.guides)
 
 
 def role_profile(slug: str, industry: str) -> RoleProfile:
@@ -38,14 +54,18 @@ def role_profile(slug: str, industry: str) -> RoleProfile:
     role_pay = pay(figures, role_selectors.projections_for(figures))
     variant = role_selectors.industry_variant(role, industry)
     certifications, certifications_in_all = certification_selectors.suiting_role(role)
+    faqs, faqs_in_all = guide_selectors.faqs_for_role(role)
+    guides, guides_in_all = guide_selectors.guides_for_role(role)
     return RoleProfile(
         role=role,
         skill_groups=skill_groups(role.role_skills.all()),
         pay=role_pay,
         certifications=certifications,
         certifications_in_all=certifications_in_all,
-        faqs=guide_selectors.faqs_for_role(role),
-        guides=guide_selectors.guides_for_role(role),
+        faqs=faqs,
+        faqs_in_all=faqs_in_all,
+        guides=guides,
+        guides_in_all=guides_in_all,
         industry=industry_view(industry, role.kpis, role.role_skills.all(), variant, role_pay),
         skills=compare_skills(
             role,
@@ -93,11 +113,12 @@ def built_graph(industry: str = "", *, only=None) -> dict[str, Rung]:
     """`ladder_graph` read from the content itself."""
     slugs = None if only is None else set(only)
     roles = role_selectors.ladder_roles(slugs)
-    by_role = certification_selectors.listing_roles([r.pk for r in roles])
+    # A step up names the first few certifications that name the role, and counts the rest.
+    by_role = certification_selectors.listing_roles([r.pk for r in roles], SUITING_SHOWN)
     variants = role_selectors.industry_variants(industry) if industry else {}
     for role in roles:
         if role.pk in variants:
             # Rung.of reads role.role_skills.all(): give it the industry's levels.
             adjusted = skills_in(role.role_skills.all(), variants[role.pk])
             role._prefetched_objects_cache["role_skills"] = adjusted
-    return {r.slug: Rung.of(r, by_role.get(r.pk, ())) for r in roles}
+    return {r.slug: Rung.of(r, *by_role.get(r.pk, ((), 0))) for r in roles}

@@ -5,6 +5,7 @@ import functools
 from dataclasses import dataclass
 
 from django.db.models import (
+    Count,
     F,
     Min,
     Prefetch,
@@ -20,7 +21,7 @@ from roles.models import Role, Tier
 
 from .catalogue import named_by, typed_names
 from .fit import DECIDED_BY
-from .models import Certification, Organization, suits_tier
+from .models import Certification, Focus, Organization, suits_tier
 
 
 def _roles_in_ladder_order() -> Prefetch:
@@ -97,7 +98,7 @@ def catalogue_read(
     raw() converts each value as a query would."""
     where, params = _catalogue_filter(focus, suits, issuer)
     start = (page - 1) * per_page
-    params = [*params * 3, start, start + per_page, fit_candidates]  # the filter is written thrice
+    params = [*params, start, start + per_page, fit_candidates]
     rows = list(Certification.objects.raw(_catalogue_sql(where), params))
     _attach_issuers(rows)
     return CatalogueRead(
@@ -130,27 +131,37 @@ def _catalogue_filter(focus: str, suits: str, issuer: str) -> tuple[str, list]:
 
 @functools.cache
 def _catalogue_sql(where: str) -> str:
+    cert, org = Certification._meta.db_table, Organization._meta.db_table
     listed = [
         f"c.{field.column}"
         for field in Certification._meta.concrete_fields
         if field.name not in NOT_LISTED or field.name == "verified_on"  # the API's list has it
     ]
     issuer = [f"o.{name} AS issuer_{name}" for name in ISSUER_LISTED]
-    alike = ", ".join(f"c.{Certification._meta.get_field(name).column}" for name in DECIDED_BY)
-    by_name = "ORDER BY c.acronym, c.slug"
-    # The matching ones are numbered among themselves; the others are numbered too, past them.
+    alike = [Certification._meta.get_field(name).column for name in DECIDED_BY]
+    # The focus as a number: the kinds are told apart by sorting, and text sorts slowly.
+    focus = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(Focus.values))
+    kind = [f"CASE c.focus {focus} END AS focus" if c == "focus" else f"c.{c}" for c in alike]
+    # Every certification is placed by acronym once (the one sort by text), and the windows
+    # order by that place, reading no more than the columns that place it; the columns shown
+    # are read for the rows chosen alone. A matching one's position is the count of matching
+    # ones up to it.
     return (
-        "SELECT * FROM ("
-        f"SELECT {', '.join(listed + issuer)}, COUNT(*) OVER () AS everyone, "
-        f"SUM(CASE WHEN {where} THEN 1 ELSE 0 END) OVER () AS matching, "
-        f"CASE WHEN {where} THEN ROW_NUMBER() OVER (PARTITION BY CASE WHEN {where} THEN 1 "
-        f"ELSE 0 END {by_name}) END AS position, "
-        f"ROW_NUMBER() OVER (PARTITION BY {alike} {by_name}) AS in_kind, "
-        f"ROW_NUMBER() OVER (PARTITION BY c.issuer_id {by_name}) AS in_issuer "
-        f"FROM {Certification._meta.db_table} c "
-        f"JOIN {Organization._meta.db_table} o ON o.id = c.issuer_id"
-        ") listed WHERE (position > %s AND position <= %s) OR in_kind <= %s OR in_issuer = 1 "
-        "ORDER BY acronym, slug"
+        "WITH named AS ("
+        f"SELECT c.id, c.issuer_id, {', '.join(kind)}, "
+        f"CASE WHEN {where} THEN 1 ELSE 0 END AS matches, "
+        "ROW_NUMBER() OVER (ORDER BY c.acronym, c.slug) AS n "
+        f"FROM {cert} c JOIN {org} o ON o.id = c.issuer_id"
+        "), placed AS ("
+        "SELECT id, n, COUNT(*) OVER () AS everyone, SUM(matches) OVER () AS matching, "
+        "CASE WHEN matches = 1 THEN SUM(matches) OVER (ORDER BY n) END AS position, "
+        f"ROW_NUMBER() OVER (PARTITION BY {', '.join(alike)} ORDER BY n) AS in_kind, "
+        "ROW_NUMBER() OVER (PARTITION BY issuer_id ORDER BY n) AS in_issuer FROM named"
+        f") SELECT {', '.join(listed + issuer)}, p.everyone, p.matching, p.position, p.in_kind, "
+        f"p.in_issuer FROM placed p JOIN {cert} c ON c.id = p.id "
+        f"JOIN {org} o ON o.id = c.issuer_id "
+        "WHERE (p.position > %s AND p.position <= %s) OR p.in_kind <= %s OR p.in_issuer = 1 "
+        "ORDER BY p.n"
     )
 
 
@@ -261,18 +272,29 @@ def suiting_role(role: Role, limit: int = SUITING_SHOWN) -> tuple[list[Certifica
     return first_of(suiting, limit)
 
 
-def listing_roles(role_ids) -> dict[int, list[Certification]]:
-    """The certifications that name each of these roles, by role id (one query)."""
+def listing_roles(role_ids, limit: int | None = None) -> dict[int, tuple[list[Certification], int]]:
+    """The certifications that name each of these roles (the first `limit` by acronym, or
+    every one), and how many do in all, by role id (one query)."""
     links = (
         Certification.roles.through.objects.filter(role_id__in=role_ids)
         .select_related("certification")
         # A route names each certification and links to it; its facts are on its own page.
         .only("role_id", "certification__slug", "certification__acronym", "certification__name")
-        .order_by("certification__acronym")
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=F("role_id"),
+                order_by=(F("certification__acronym"), F("certification__slug")),
+            ),
+            in_all=Window(Count("pk"), partition_by=F("role_id")),
+        )
+        .order_by("certification__acronym", "certification__slug")
     )
-    by_role: dict[int, list[Certification]] = {}
+    if limit is not None:
+        links = links.filter(place__lte=limit)
+    by_role: dict[int, tuple[list[Certification], int]] = {}
     for link in links:
-        by_role.setdefault(link.role_id, []).append(link.certification)
+        by_role.setdefault(link.role_id, ([], link.in_all))[0].append(link.certification)
     return by_role
 
 

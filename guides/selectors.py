@@ -143,18 +143,20 @@ def guide_page(slug: str, user) -> Guide:
     return get_object_or_404(guides, slug=slug)
 
 
-def faqs_for_role(role: Role) -> list[FAQ]:
-    """The published questions about a role, in the FAQ's order (one query)."""
-    return list(
-        FAQ.objects.published()
-        .filter(roles=role)
-        .only("slug", "question", "category", "order")
-        .in_faq_order()
-    )
+# A role's page and the API's role list this many of the questions and of the guides about the
+# role (today's roles have at most 17 and 12), and count the rest.
+READING_SHOWN = 20
 
 
-def guides_for_role(role: Role) -> list[Guide]:
-    """The published guides for a role, by title, without their long texts (one query)."""
-    return list(
-        Guide.objects.published().filter(roles=role).only("slug", "title").order_by("title")
-    )
+def faqs_for_role(role: Role, limit: int = READING_SHOWN) -> tuple[list[FAQ], int]:
+    """The first `limit` published questions about a role, in the FAQ's order, and how many
+    there are in all (one query)."""
+    about = FAQ.objects.published().filter(roles=role).only("slug", "question", "category", "order")
+    return first_of(about.in_faq_order(), limit)
+
+
+def guides_for_role(role: Role, limit: int = READING_SHOWN) -> tuple[list[Guide], int]:
+    """The first `limit` published guides for a role by title, without their long texts, and
+    how many there are in all (one query)."""
+    about = Guide.objects.published().filter(roles=role).only("slug", "title").order_by("title")
+    return first_of(about, limit)

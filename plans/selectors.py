@@ -69,7 +69,7 @@ def ladder_graph() -> dict:
     roles = ladder_roles()
     by_role = listing_roles([r.pk for r in roles])
     for role in roles:
-        role.suitable_certifications = by_role.get(role.pk, [])
+        role.suitable_certifications = by_role.get(role.pk, ([], 0))[0]
     return {r.slug: r for r in roles}
 
 

@@ -45,14 +45,17 @@ class Rung:
     median: Median | None
     next: tuple[str, ...]  # the slugs of the roles it leads to
     skills: tuple[tuple[Link, int], ...]  # each skill it needs, with the level
-    certifications: tuple[Link, ...]  # the certifications that suit it
+    certifications: tuple[Link, ...]  # the certifications that suit it (the first few)
+    more_certifications: int = 0  # how many more suit it
 
     def get_absolute_url(self) -> str:
         return self.url
 
     @classmethod
-    def of(cls, role: Role, certifications=()) -> "Rung":
-        """From a role with `leads_to`, `role_skills` (with their skills) and `median` read."""
+    def of(cls, role: Role, certifications=(), in_all: int | None = None) -> "Rung":
+        """From a role with `leads_to`, `role_skills` (with their skills) and `median` read,
+        and the certifications that suit it (of `in_all`, when those are the first few)."""
+        certifications = tuple(certifications)
         median = role.median
         return cls(
             slug=role.slug,
@@ -70,6 +73,7 @@ class Rung:
             certifications=tuple(
                 Link(c.slug, c.name, c.get_absolute_url(), c.acronym) for c in certifications
             ),
+            more_certifications=(in_all or len(certifications)) - len(certifications),
         )
 
     def as_data(self) -> dict:
@@ -85,6 +89,7 @@ class Rung:
             "next": list(self.next),
             "skills": [[s.slug, s.name, s.url, level] for s, level in self.skills],
             "certifications": [[c.slug, c.name, c.url, c.acronym] for c in self.certifications],
+            "more_certifications": self.more_certifications,
         }
 
     @classmethod
@@ -101,6 +106,7 @@ class Rung:
             next=tuple(data["next"]),
             skills=tuple((Link(*skill[:3]), skill[3]) for skill in data["skills"]),
             certifications=tuple(Link(*c) for c in data["certifications"]),
+            more_certifications=data["more_certifications"],
         )
 
 

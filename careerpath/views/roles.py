@@ -23,7 +23,7 @@ def role_detail(request, slug):
         "industries": Industry.choices,
         "industry_error": error,
         "certifications": profile.certifications,
-        "more_certifications": profile.certifications_in_all - len(profile.certifications),
+        "more_certifications": profile.more_certifications,
         "breadcrumbs": [
             ("Roles", "/roles/"),
             (profile.role.title, profile.role.get_absolute_url()),

@@ -181,7 +181,7 @@ def test_a_sideways_move_explains_the_common_next_role_instead_of_refusing(clien
     assert "Inventory Control</a>: level 0 → 4" in html
 
 
-def test_a_route_reads_only_the_roles_on_its_way_up_however_large_the_ladder(
+def test_a_route_reads_only_its_own_roles_however_large_the_ladder(
     client, tenfold_content, django_assert_max_num_queries
 ):
     from roles.models import Role
@@ -189,12 +189,41 @@ def test_a_route_reads_only_the_roles_on_its_way_up_however_large_the_ladder(
     url = "/ladder/path/?from=operations-analyst&to=chief-operating-officer"
     with django_assert_max_num_queries(20) as queries:
         page = client.get(url).content.decode()
-    assert "From Operations Analyst to Chief Operating Officer" in page
+    assert "From Operations Analyst to Chief Operating Officer: 5 steps" in page
     role_reads = [
         q["sql"]
         for q in queries.captured_queries
         if q["sql"].startswith('SELECT "roles_role"."id"')
     ]
     full_reads = [sql for sql in role_reads if '"roles_role"."headline"' in sql]
-    assert full_reads and all('"roles_role"."slug" IN (' in sql for sql in full_reads)
+    assert len(full_reads) == 1
+    named = re.search(r'"roles_role"."slug" IN \(([^)]*)\)', full_reads[0]).group(1)
+    assert len(named.split(", ")) == 6  # the start and the five roles it steps up to
     assert Role.objects.count() >= 100  # ten copies of the ladder, of which the route reads one
+
+
+def test_a_step_up_lists_the_first_certifications_that_suit_it_and_counts_the_rest(
+    client, tenfold_content
+):
+    from certifications.models import Certification
+    from certifications.selectors import SUITING_SHOWN
+
+    suiting = list(
+        Certification.objects.filter(roles__slug="operations-manager")
+        .order_by("acronym", "slug")
+        .values_list("acronym", flat=True)
+    )
+    assert len(suiting) > SUITING_SHOWN
+    url = "/ladder/path/?from=operations-analyst&to=operations-manager"
+    html = client.get(url).content.decode()
+    step = html.split("Certifications that suit this step")[1]
+    assert (
+        re.findall(r'<li><a href="/certifications/[^/]+/">([^<]+)</a>', step)
+        == suiting[:SUITING_SHOWN]
+    )
+    more = len(suiting) - SUITING_SHOWN
+    assert f'<a href="/roles/operations-manager/#certs-heading">{more} more</a>' in step
+    api = client.get("/api/v1/ladder/path?from=operations-analyst&to=operations-manager").json()
+    listed = api["steps"][0]["certifications"]
+    assert [c["acronym"] for c in listed] == suiting[:SUITING_SHOWN]
+    assert api["steps"][0]["more_certifications"] == more

@@ -9,6 +9,8 @@ from django.db.models import Q
 
 from certifications.models import Certification
 from certifications.selectors import SUITING_SHOWN
+from guides.models import FAQ, Guide
+from guides.selectors import READING_SHOWN
 from roles.models import Role
 from roles.selectors import ROLE_INDEX_PAGE_SIZE
 from tests.conftest import every_page
@@ -255,3 +257,44 @@ def test_structured_data_never_calls_a_rung_estimate_the_median(client):
     data = json.loads(script.split("</script>")[0])
     salary = data["estimatedSalary"][0]
     assert salary["median"] == 101280 and salary["percentile75"] == 160290
+
+
+def test_with_many_questions_and_guides_about_a_role_a_profile_lists_the_first_and_counts_the_rest(
+    client, tenfold_content
+):
+    role = Role.objects.get(slug="operations-manager")
+    guides = list(
+        Guide.objects.published()
+        .filter(roles=role)
+        .order_by("title")
+        .values_list("slug", flat=True)
+    )
+    faqs = list(
+        FAQ.objects.published().filter(roles=role).in_faq_order().values_list("slug", flat=True)
+    )
+    assert len(guides) > READING_SHOWN and len(faqs) > READING_SHOWN
+    html = client.get(role.get_absolute_url()).content.decode()
+    section = html.split('id="reading-heading"')[1].split("</section>")[0]
+    assert re.findall(r'<li><a href="/guides/([^/]+)/">', section) == guides[:READING_SHOWN]
+    assert re.findall(r'<li><a href="/faq/([^/]+)/">', section) == faqs[:READING_SHOWN]
+    assert f"{len(guides) - READING_SHOWN} more guides</a>" in section
+    assert f"{len(faqs) - READING_SHOWN} more questions</a>" in section
+    api = client.get("/api/v1/roles/operations-manager").json()
+    assert [g["slug"] for g in api["guides"]] == guides[:READING_SHOWN]
+    assert [f["slug"] for f in api["faqs"]] == faqs[:READING_SHOWN]
+    assert (api["guides_in_all"], api["faqs_in_all"]) == (len(guides), len(faqs))
+
+
+def test_todays_profiles_list_every_question_and_guide_about_them(client):
+    for role in Role.objects.all():
+        html = client.get(role.get_absolute_url()).content.decode()
+        shown = (
+            html.split('id="reading-heading"')[1].split("</section>")[0]
+            if "reading-heading" in html
+            else ""
+        )
+        assert shown.count("<li>") == (
+            FAQ.objects.published().filter(roles=role).count()
+            + Guide.objects.published().filter(roles=role).count()
+        )
+        assert " more guides<" not in shown and " more questions<" not in shown
