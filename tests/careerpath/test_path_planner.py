@@ -222,7 +222,9 @@ def test_a_step_up_lists_the_first_certifications_that_suit_it_and_counts_the_re
         == suiting[:SUITING_SHOWN]
     )
     more = len(suiting) - SUITING_SHOWN
-    assert f'<a href="/roles/operations-manager/#certs-heading">{more} more</a>' in step
+    assert (
+        f'<a href="/roles/operations-manager/#certs-heading">{more} more certifications</a>' in step
+    )
     api = client.get("/api/v1/ladder/path?from=operations-analyst&to=operations-manager").json()
     listed = api["steps"][0]["certifications"]
     assert [c["acronym"] for c in listed] == suiting[:SUITING_SHOWN]
