@@ -3,12 +3,12 @@ and guides for a role), the path between two roles (with the certifications for 
 search. They are assembled here from careerpath's own page builders, like the pages, and join
 the API in urls.py."""
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from api import schemas, serializers
 from api.errors import SLUG_SCHEMA, ApiError, Problem, bad_parameter, found, not_found
 from api.pagination import PageQuery, paginate
+from common.urls import reverse
 from roles.ladder import NoRoute, plan_route, route_reads
 from roles.models import Industry
 

@@ -4,13 +4,13 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
 from common.pagination import PICKER_LIMIT, Counted, PageOutOfRange, paginate
+from common.urls import reverse
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
 

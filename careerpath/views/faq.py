@@ -1,12 +1,12 @@
 """The FAQ page: guides' questions, filtered by the site search so the filter forgives typos
 and knows synonyms exactly as the search page does (one matching rule)."""
 
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
 from common.pagination import BadPage, page_number
+from common.urls import reverse
 from guides.views import faq_page_data
 
 from .. import search as site_search

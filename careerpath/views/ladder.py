@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
@@ -12,6 +11,7 @@ from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
 from common.pagination import PICKER_LIMIT, RUNG_LIMIT
 from common.text import nameable
+from common.urls import reverse
 from roles import selectors
 from roles.ladder import NoRoute, next_up, plan_route, route_reads
 from roles.models import Industry

@@ -4,12 +4,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from common.http import published, query_params
 from common.pagination import RUNG_LIMIT
+from common.urls import reverse
 from roles import selectors as role_selectors
 
 from ..sitemaps import SITEMAPS

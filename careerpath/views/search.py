@@ -1,10 +1,10 @@
 """Search across roles, skills, certifications, FAQs and guides."""
 
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import query_params
+from common.urls import reverse
 
 from .. import search as site_search
 

@@ -2,11 +2,11 @@
 develops it."""
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.htmx import render_list_page, vary_on_htmx
 from common.http import published, query_params
+from common.urls import reverse
 from roles import selectors as role_selectors
 
 from ..skills import skill_page
