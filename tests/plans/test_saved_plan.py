@@ -145,3 +145,42 @@ def test_what_to_read_is_what_a_scan_of_every_faq_and_guide_finds(request, tenfo
     found = reading_for(skills)
     assert found == every_reading(skills)
     assert sum(bool(faqs or sections) for faqs, sections in found.values()) >= len(skills) // 3
+
+
+def scanned_reading(skills, faqs, sections, limit=2):
+    """What to read about each skill by the rule's plain reading: every question, then every
+    answer (every heading, then every section), tested in order for each skill."""
+
+    def first(items, *texts_of):
+        chosen = []
+        for text_of in texts_of:
+            for index, item in enumerate(items):
+                text = text_of(item)
+                if index in chosen or len(chosen) == limit:
+                    continue
+                if any(t.lower() in text.lower() for t in terms) and pattern.search(text):
+                    chosen.append(index)
+        return chosen
+
+    found = {}
+    for skill in skills:
+        terms = action_rules.skill_terms(skill.name)
+        pattern = action_rules._pattern(skill.name)
+        found[skill.slug] = (
+            [faqs[i] for i in first(faqs, lambda f: f.question, lambda f: f.answer or "")],
+            [sections[i][:3] for i in first(sections, lambda s: s[2], lambda s: s[3])],
+        )
+    return found
+
+
+@pytest.mark.parametrize("tenfold", [False, True], ids=["1x", "10x"])
+def test_reading_found_in_one_scan_is_what_testing_each_text_for_each_skill_finds(request, tenfold):
+    if tenfold:
+        request.getfixturevalue("tenfold_content")
+    skills = list(Skill.objects.order_by("slug"))
+    faqs = list(FAQ.objects.published().only("slug", "question", "answer").order_by("slug"))
+    guides = Guide.objects.published().only("slug", "title", "body_html").order_by("title")
+    sections = action_rules.guide_sections(guides)
+    found = action_rules.reading_by_skill(skills, faqs, sections)
+    assert found == scanned_reading(skills, faqs, sections)
+    assert sum(bool(f or s) for f, s in found.values()) >= len(skills) // 10
