@@ -195,7 +195,10 @@ def _postgresql_hits(widened: list[list[str]], per_group: int, kinds: list[str] 
     if kinds:
         where += f" AND e.kind IN ({', '.join(['%s'] * len(kinds))})"
         params += kinds
-    params += [per_group or None] * 2
+    # At most this many hits in all, said outright: the planner then reads the columns shown
+    # by key for those few, rather than the whole index beside every match.
+    most = per_group * len(kinds or searched_kinds()) if per_group else None
+    params += [per_group or None] * 2 + [most]
     with connection.cursor() as cursor:
         cursor.execute(_hits_sql(where), params)
         rows = cursor.fetchall()
@@ -211,12 +214,13 @@ def _hits_sql(where: str) -> str:
     rank = "ts_rank(e.search_vector, q.query)"
     return (
         f"SELECT {columns}, hits.rank, hits.kind_total FROM ("
+        "SELECT id, rank, position, kind_total FROM ("
         f"SELECT e.id, {rank} AS rank, "
         f"ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY {rank} DESC, e.title ASC) AS position, "
         "COUNT(*) OVER (PARTITION BY e.kind) AS kind_total "
         f"FROM {table} e, to_tsquery('english'::regconfig, %s) AS q(query) WHERE {where}"
-        f") hits JOIN {table} e ON e.id = hits.id "
-        "WHERE %s::integer IS NULL OR hits.position <= %s::integer ORDER BY e.kind, hits.position"
+        ") ranked WHERE %s::integer IS NULL OR position <= %s::integer LIMIT %s"
+        f") hits JOIN {table} e ON e.id = hits.id ORDER BY e.kind, hits.position"
     )
 
 
