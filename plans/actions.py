@@ -168,7 +168,7 @@ class _Texts:
     """Items of reading with a title and a body (a question and its answer, a heading and its
     section). Each kind of text is lower-cased and joined into one, so that finding the items
     that hold one of a skill's terms is a scan in C, not a test of every item for every skill
-    (quadratic: minutes for a plan at a hundred times the content)."""
+    (some million tests for a plan at a hundred times the content)."""
 
     SEPARATOR = "\x00"  # in no term, so no term is found across two items
 
