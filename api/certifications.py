@@ -11,7 +11,6 @@ from certifications import selectors
 from certifications.compare import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from certifications.forms import CatalogueFilterForm, CompareForm
 from certifications.models import Focus
-from common.pagination import Counted
 from roles.models import Tier
 
 from . import schemas, serializers
@@ -79,9 +78,7 @@ def certification_list(request, query: Query[CatalogueQuery]):
     form = CatalogueFilterForm(filters, issuers=read.issuers)
     if not form.is_valid():
         raise _form_problems(form)
-    start = (query.page - 1) * query.page_size
-    page = Counted(read.page, start, read.matching)
-    return paginate(request, page, query, serializers.certification_summary)
+    return paginate(request, read.page, query, serializers.certification_summary)
 
 
 @router.get(

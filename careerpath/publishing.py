@@ -128,9 +128,9 @@ def _api_addresses() -> list[str]:
 def _catalogue_facet_addresses() -> list[str]:
     """The catalogue, page and API list, filtered by each choice of one facet."""
     from certifications.catalogue import one_facet_filters
-    from certifications.selectors import catalogue
+    from certifications.selectors import awarding
 
-    filters = [urlencode({facet: value}) for facet, value in one_facet_filters(catalogue())]
+    filters = [urlencode({facet: value}) for facet, value in one_facet_filters(awarding())]
     lists = (reverse("certifications:index"), reverse("api-v1:certifications"))
     return [f"{path}?{query}" for path in lists for query in filters]
 

@@ -1,13 +1,12 @@
-"""The catalogue's facets and page size, the issuers of a list of certifications, and the
-names a visitor types for certifications (the filters themselves are applied in the database:
-selectors.catalogue_read)."""
+"""The catalogue's facets and page size, and the names a visitor types for certifications (the
+filters themselves are applied in the database: selectors.catalogue_read)."""
 
 from collections.abc import Iterable
 
 from common.text import nameable
 from roles.models import Tier
 
-from .models import Certification, Focus, Organization
+from .models import Focus, Organization
 
 # Cards per page: today's catalogue fits on one; at a hundred times it runs to many pages.
 CATALOGUE_PAGE_SIZE = 24
@@ -16,17 +15,13 @@ CATALOGUE_PAGE_SIZE = 24
 CATALOGUE_FACETS = ("focus", "suits", "issuer")
 
 
-def issuers(certifications: Iterable[Certification]) -> list[Organization]:
-    """The organisations that award at least one of these certifications."""
-    return sorted({c.issuer for c in certifications}, key=lambda org: org.abbreviation)
-
-
-def one_facet_filters(certifications: Iterable[Certification]) -> list[tuple[str, str]]:
-    """Every choice of each facet on its own, as (facet, value)."""
+def one_facet_filters(issuers: Iterable[Organization]) -> list[tuple[str, str]]:
+    """Every choice of each facet on its own, as (facet, value); `issuers`: the organisations
+    that award a certification (selectors.awarding)."""
     return [
         *(("focus", focus) for focus in Focus.values),
         *(("suits", tier) for tier in Tier.values),
-        *(("issuer", org.slug) for org in issuers(certifications)),
+        *(("issuer", org.slug) for org in issuers),
     ]
 
 

@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
-from common.pagination import first_of
+from common.pagination import Counted, first_of
 from roles.models import Role, Tier
 
 from .catalogue import named_by, typed_names
@@ -71,8 +71,7 @@ class CatalogueRead:
     there are, the organisations that award them, and the certifications a fit can be
     (`fit.DECIDED_BY`)."""
 
-    page: list[Certification]
-    matching: int
+    page: Counted  # the page of those matching, standing for all of them (len: how many match)
     everyone: int
     issuers: list[Organization]
     fit_candidates: list[Certification]
@@ -101,15 +100,21 @@ def catalogue_read(
     params = [*params, start, start + per_page, fit_candidates]
     rows = list(Certification.objects.raw(_catalogue_sql(where), params))
     _attach_issuers(rows)
+    shown = [c for c in rows if c.position is not None and start < c.position <= start + per_page]
     return CatalogueRead(
-        page=[c for c in rows if c.position is not None and start < c.position <= start + per_page],
-        matching=rows[0].matching if rows else 0,
+        page=Counted(shown, start, rows[0].matching if rows else 0),
         everyone=rows[0].everyone if rows else 0,
         issuers=sorted(
             (c.issuer for c in rows if c.in_issuer == 1), key=lambda org: org.abbreviation
         ),
         fit_candidates=[c for c in rows if c.in_kind <= fit_candidates],
     )
+
+
+def awarding() -> list[Organization]:
+    """The organisations that award at least one certification, by abbreviation (one query:
+    `catalogue_read`'s issuers, without a page)."""
+    return catalogue_read(per_page=0).issuers
 
 
 def _catalogue_filter(focus: str, suits: str, issuer: str) -> tuple[str, list]:
@@ -254,8 +259,9 @@ def typical_experience() -> dict[str, int]:
     return {row["tier"]: row["years"] for row in rows}
 
 
-# A role's page and the API's role list this many of the certifications that suit it (today's
-# roles have fewer); the catalogue, filtered by the role's tier, lists the rest.
+# A role's page and the API's role list this many of the certifications that suit it, and a
+# step up on a route of those that name its role (today's roles have fewer); the rest are
+# counted and linked.
 SUITING_SHOWN = 12
 
 

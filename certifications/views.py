@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from common.htmx import render_page, vary_on_htmx
 from common.http import published, query_params
-from common.pagination import PICKER_LIMIT, Counted, PageOutOfRange, paginate
+from common.pagination import PICKER_LIMIT, PageOutOfRange, paginate
 from common.urls import reverse
 from roles import selectors as role_selectors
 from roles.models import Industry, Tier
@@ -100,12 +100,10 @@ def catalogue(request):
         )
     pager = None
     if filters.is_valid():
-        page = filters.cleaned_data["page"]
-        start = (page - 1) * CATALOGUE_PAGE_SIZE
         try:
             pager = paginate(
-                Counted(read.page, start, read.matching),
-                page,
+                read.page,
+                filters.cleaned_data["page"],
                 CATALOGUE_PAGE_SIZE,
                 kept={**filters.filters(), **answers},
             )

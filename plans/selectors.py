@@ -144,11 +144,10 @@ PLAN_CATALOG_SECONDS = 3600
 
 
 def plan_catalog(content_version: int | None) -> Catalog:
-    """`catalog()` as it is for this content version: every plan page reads the
-    same catalogue, so it is read from the database (and the guides cut into sections) once per
-    content version and release, and kept in the shared cache, where every process on every
-    host finds it. Without a version (no content loaded yet) or while the cache is away, read
-    afresh."""
+    """`catalog()` as it is for this content version: every plan page reads the same
+    catalogue, so it is read from the database once per content version and release, and kept
+    in the shared cache, where every process on every host finds it. Without a version (no
+    content loaded yet) or while the cache is away, read afresh."""
     if content_version is None:
         return catalog()
     key = f"careerpath:plan-catalog:{code_fingerprint()}:{content_version}"

@@ -1,6 +1,5 @@
 """The fit finder's scoring and the facts line, on unsaved certifications worked out by hand."""
 
-from certifications.catalogue import issuers
 from certifications.compare import comparison_rows
 from certifications.facts import summary_line, validity
 from certifications.fit import (
@@ -148,12 +147,6 @@ def test_a_comparison_row_differs_only_when_two_columns_differ():
     assert rows["tiers"] is True
     assert rows["exam"] is False and rows["issuer"] is False and rows["roles"] is False
     assert [r.key for r in comparison_rows([a, b], differences_only=True)] == ["tiers"]
-
-
-def test_the_issuers_are_those_of_the_certifications_listed_by_abbreviation():
-    pmi, ascm = Organization(pk=1, abbreviation="PMI"), Organization(pk=2, abbreviation="ASCM")
-    certs = [cert(slug="a", issuer=pmi), cert(slug="b", issuer=ascm), cert(slug="c", issuer=pmi)]
-    assert issuers(certs) == [ascm, pmi]
 
 
 # When each becomes possible, the years and the role aimed at -----------------------------------
