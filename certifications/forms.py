@@ -3,6 +3,7 @@
 from django import forms
 
 from common.pagination import BadPage, page_number
+from common.text import nameable
 from common.widgets import NumberInput, Select, TextInput
 from roles.models import Industry, Tier
 
@@ -49,12 +50,13 @@ class CatalogueFilterForm(forms.Form):
     def asked(data) -> dict:
         """The filters and the page as asked, before they are checked: what to read (the
         issuers to check against are read with the page; asked for wrongly, the form says so
-        and the page read is not shown)."""
+        and the page read is not shown). A text that can name nothing is not sent."""
         try:
             page = page_number(data.get("page"))
         except BadPage:
             page = 1
-        return {name: data.get(name, "") for name in CATALOGUE_FACETS} | {"page": page}
+        asked = {name: data.get(name, "") for name in CATALOGUE_FACETS}
+        return {name: v if nameable(v) else "" for name, v in asked.items()} | {"page": page}
 
     def clean_page(self) -> int:
         try:

@@ -199,3 +199,13 @@ def test_catalogue_has_breadcrumbs(client):
 
 def test_catalogue_refuses_post(client):
     assert client.post(URL).status_code == 405
+
+
+@pytest.mark.parametrize("facet", ["focus", "suits", "issuer"])
+def test_a_filter_holding_a_nul_gets_a_clear_answer_not_a_server_error(client, facet):
+    page = client.get("/certifications/", {facet: "asq\x00"})
+    assert page.status_code == 400
+    assert "not one of the" in page.content.decode()
+    api = client.get("/api/v1/certifications", {facet: "asq\x00"})
+    assert api.status_code in (400, 404)
+    assert api.json()["detail"]
